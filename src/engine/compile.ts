@@ -1,0 +1,146 @@
+/**
+ * Turns a loaded rule base into the form evaluation needs: lookup maps,
+ * conditions compiled to predicates, and a human-readable form of each condition.
+ */
+import type { AiUsage, Profile, Seniority } from '../model/profile.js';
+import type { TaskMix } from '../model/rulebase.js';
+import type { Layer, LoadedRuleBase, Origin } from './load.js';
+import { originKey } from './load.js';
+import type {
+  AdviceEntry,
+  Condition,
+  FactorEntry,
+  OccupationEntry,
+  RulesetEntry,
+  SourceEntry,
+  TaskCategoryEntry,
+  WhatIfEntry,
+} from './schema.js';
+
+export interface EvalContext {
+  readonly profile: Profile;
+  readonly occupation: OccupationEntry;
+  readonly tasks: TaskMix;
+}
+
+export type Predicate = (ctx: EvalContext) => boolean;
+
+export interface CompiledFactor extends FactorEntry {
+  readonly test: Predicate;
+  readonly condition: string;
+}
+export interface CompiledAdvice extends AdviceEntry {
+  readonly test: Predicate;
+  readonly condition: string;
+}
+export interface CompiledWhatIf extends WhatIfEntry {
+  readonly test: Predicate;
+  readonly condition: string;
+}
+
+export interface RuleBase {
+  readonly ruleset: RulesetEntry;
+  readonly version: string;
+  readonly hash: string;
+  readonly layers: readonly Layer[];
+  readonly sources: ReadonlyMap<string, SourceEntry>;
+  readonly taskCategories: ReadonlyMap<string, TaskCategoryEntry>;
+  readonly occupations: readonly OccupationEntry[];
+  readonly occupationById: ReadonlyMap<string, OccupationEntry>;
+  readonly factors: readonly CompiledFactor[];
+  readonly advice: readonly CompiledAdvice[];
+  readonly whatIfs: readonly CompiledWhatIf[];
+  readonly origins: ReadonlyMap<string, Origin>;
+  /** Task categories ordered by susceptibility, most exposed first (ties by id). */
+  readonly categoriesByExposure: readonly string[];
+}
+
+export function compileRuleBase(loaded: LoadedRuleBase): RuleBase {
+  const { entries } = loaded;
+  const categories = new Map(entries.taskCategories.map((c) => [c.id, c]));
+  return {
+    ruleset: loaded.ruleset,
+    version: loaded.ruleset.version,
+    hash: loaded.hash,
+    layers: loaded.layers,
+    sources: new Map(entries.sources.map((s) => [s.id, s])),
+    taskCategories: categories,
+    occupations: entries.occupations,
+    occupationById: new Map(entries.occupations.map((o) => [o.id, o])),
+    factors: entries.factors.map((f) => ({ ...f, test: compileCondition(f.when), condition: describeCondition(f.when) })),
+    advice: entries.advice.map((a) => ({ ...a, test: compileCondition(a.when), condition: describeCondition(a.when) })),
+    whatIfs: entries.whatIfs.map((w) => ({ ...w, test: compileCondition(w.when), condition: describeCondition(w.when) })),
+    origins: loaded.origins,
+    categoriesByExposure: [...categories.values()]
+      .sort((a, b) => b.susceptibility - a.susceptibility || (a.id < b.id ? -1 : 1))
+      .map((c) => c.id),
+  };
+}
+
+const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
+
+export function compileCondition(when: Condition): Predicate {
+  const tests: Predicate[] = [];
+  const occupations = asList(when.occupation);
+  if (occupations) {
+    const set = new Set(occupations);
+    tests.push((ctx) => set.has(ctx.occupation.id));
+  }
+  const seniority = asList<Seniority>(when.seniority);
+  if (seniority) {
+    const set = new Set(seniority);
+    tests.push((ctx) => set.has(ctx.profile.seniority));
+  }
+  const aiUsage = asList<AiUsage>(when.aiUsage);
+  if (aiUsage) {
+    const set = new Set(aiUsage);
+    tests.push((ctx) => set.has(ctx.profile.aiUsage));
+  }
+  const groups = asList(when.socGroup);
+  if (groups) {
+    const set = new Set(groups);
+    tests.push((ctx) => set.has(ctx.occupation.codes.soc2018.slice(0, 2)));
+  }
+  const r = when.repetitiveness;
+  if (typeof r === 'number') tests.push((ctx) => ctx.profile.repetitiveness === r);
+  else if (r) tests.push((ctx) => inRange(ctx.profile.repetitiveness, r.min, r.max));
+  for (const [category, range] of Object.entries(when.tasks ?? {})) {
+    tests.push((ctx) => inRange(ctx.tasks[category] ?? 0, range.min, range.max));
+  }
+  return (ctx) => tests.every((t) => t(ctx));
+}
+
+function inRange(value: number, min: number | undefined, max: number | undefined): boolean {
+  return (min === undefined || value >= min) && (max === undefined || value <= max);
+}
+
+/** A stable, human-readable form of a condition, for `--explain` and `rules show`. */
+export function describeCondition(when: Condition): string {
+  const parts: string[] = [];
+  const list = (name: string, value: string | readonly string[] | undefined) => {
+    const items = asList(value);
+    if (!items) return;
+    parts.push(items.length === 1 ? `${name} = ${items[0]}` : `${name} in [${items.join(', ')}]`);
+  };
+  list('occupation', when.occupation);
+  list('seniority', when.seniority);
+  const r = when.repetitiveness;
+  if (typeof r === 'number') parts.push(`repetitiveness = ${r}`);
+  else if (r) parts.push(rangeText('repetitiveness', r.min, r.max));
+  list('aiUsage', when.aiUsage);
+  list('socGroup', when.socGroup);
+  for (const [category, range] of Object.entries(when.tasks ?? {})) {
+    parts.push(rangeText(`tasks.${category}`, range.min, range.max));
+  }
+  return parts.length === 0 ? 'always' : parts.join(' and ');
+}
+
+function rangeText(name: string, min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `${min} <= ${name} <= ${max}`;
+  if (min !== undefined) return `${name} >= ${min}`;
+  if (max !== undefined) return `${name} <= ${max}`;
+  return `${name} (any)`;
+}
+
+export { originKey };

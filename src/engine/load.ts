@@ -1,0 +1,276 @@
+/**
+ * Loads the shipped rule base and any rule packs: finds the YAML files, validates
+ * each against the schema, merges entries by id (later packs override earlier),
+ * then checks every cross-reference on the merged result.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { Problem } from './problems.js';
+import { compareProblems } from './problems.js';
+import type { CollectionName, Condition, RuleFile, RulesetEntry, Simulation } from './schema.js';
+import { COLLECTIONS, ruleFileSchema } from './schema.js';
+import type { YamlFile } from './yaml-file.js';
+import { readYamlFile } from './yaml-file.js';
+
+/** The package's own `rules/` folder (works from `src/` under vitest and from `dist/`). */
+export const SHIPPED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+const PACKAGE_ROOT = path.dirname(path.resolve(SHIPPED_RULES_DIR));
+
+/** Where an entry was defined, for error messages and `--explain`. */
+export interface Origin {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly path: readonly PropertyKey[];
+  readonly yaml: YamlFile;
+}
+
+export interface Layer {
+  /** `shipped` or the pack path as given. */
+  readonly name: string;
+  readonly files: readonly string[];
+  readonly hash: string;
+}
+
+type Entries = { [K in CollectionName]: NonNullable<RuleFile[K]> };
+type Entry = Entries[CollectionName][number];
+
+export interface LoadedRuleBase {
+  readonly ruleset: RulesetEntry;
+  readonly entries: Entries;
+  readonly origins: ReadonlyMap<string, Origin>;
+  readonly layers: readonly Layer[];
+  /** sha256 over every layer's files, in load order. */
+  readonly hash: string;
+}
+
+export type LoadResult = { ok: true; ruleBase: LoadedRuleBase } | { ok: false; problems: Problem[] };
+
+export interface LoadOptions {
+  /** Extra rule packs (files or folders), applied in order over the shipped base. */
+  readonly packs?: readonly string[];
+  /** Replace the shipped base entirely (tests, `rules validate <path>`). */
+  readonly base?: string;
+}
+
+export function originKey(collection: CollectionName | 'ruleset', id: string): string {
+  return `${collection}:${id}`;
+}
+
+export function loadRuleBase(options: LoadOptions = {}): LoadResult {
+  const problems: Problem[] = [];
+  const entries: { [K in CollectionName]: Map<string, Entry> } = {
+    sources: new Map(),
+    taskCategories: new Map(),
+    occupations: new Map(),
+    factors: new Map(),
+    advice: new Map(),
+    whatIfs: new Map(),
+  };
+  const origins = new Map<string, Origin>();
+  const layers: Layer[] = [];
+  let ruleset: { value: RulesetEntry; origin: Origin } | undefined;
+  const overallHash = createHash('sha256');
+
+  const layerSpecs = [
+    { name: options.base ?? 'shipped', root: path.resolve(options.base ?? SHIPPED_RULES_DIR) },
+    ...(options.packs ?? []).map((p) => ({ name: p, root: path.resolve(p) })),
+  ];
+
+  for (const spec of layerSpecs) {
+    const found = findRuleFiles(spec.root);
+    if (!found.ok) {
+      problems.push({ file: spec.name, line: 1, col: 1, path: '', message: found.message });
+      continue;
+    }
+    const layerHash = createHash('sha256');
+    const seenInLayer = new Map<string, string>();
+    const displayed: string[] = [];
+    for (const abs of found.files) {
+      const display = displayPath(abs);
+      displayed.push(display);
+      const read = readYamlFile(abs, display);
+      if (!read.ok) {
+        problems.push(...read.problems);
+        continue;
+      }
+      const file = read.file;
+      const rel = path.relative(spec.root, abs) || path.basename(abs);
+      for (const h of [layerHash, overallHash]) h.update(`${rel.split(path.sep).join('/')}\0${file.text}\0`);
+
+      const parsed = ruleFileSchema.safeParse(file.data);
+      if (!parsed.success) {
+        problems.push(...parsed.error.issues.flatMap((issue) => issueProblems(file, issue)));
+        continue;
+      }
+      const data = parsed.data;
+      if (data.ruleset) {
+        ruleset = { value: data.ruleset, origin: { file: display, ...file.locate(['ruleset']), path: ['ruleset'], yaml: file } };
+      }
+      for (const collection of COLLECTIONS) {
+        const list = (data[collection] ?? []) as Entry[];
+        list.forEach((entry, index) => {
+          const key = originKey(collection, entry.id);
+          const where: Origin = { file: display, ...file.locate([collection, index]), path: [collection, index], yaml: file };
+          const earlier = seenInLayer.get(key);
+          if (earlier !== undefined) {
+            problems.push(file.problem([collection, index, 'id'], `duplicate id "${entry.id}" (first defined at ${earlier})`));
+            return;
+          }
+          seenInLayer.set(key, `${display}:${where.line}`);
+          if (entry.disabled === true) {
+            entries[collection].delete(entry.id);
+            origins.delete(key);
+            return;
+          }
+          entries[collection].set(entry.id, entry);
+          origins.set(key, where);
+        });
+      }
+    }
+    layers.push({ name: spec.name, files: displayed, hash: layerHash.digest('hex') });
+  }
+
+  if (!ruleset && problems.length === 0) {
+    problems.push({ file: layerSpecs[0]?.name ?? 'rules', line: 1, col: 1, path: 'ruleset', message: 'no file defines `ruleset` (name, version, reference, bands)' });
+  }
+  if (problems.length > 0 || !ruleset) return { ok: false, problems: problems.sort(compareProblems) };
+
+  const merged = {
+    sources: [...entries.sources.values()],
+    taskCategories: [...entries.taskCategories.values()],
+    occupations: [...entries.occupations.values()],
+    factors: [...entries.factors.values()],
+    advice: [...entries.advice.values()],
+    whatIfs: [...entries.whatIfs.values()],
+  } as Entries;
+  const checked = checkReferences(merged, ruleset, origins);
+  if (checked.length > 0) return { ok: false, problems: checked.sort(compareProblems) };
+
+  return { ok: true, ruleBase: { ruleset: ruleset.value, entries: merged, origins, layers, hash: overallHash.digest('hex') } };
+}
+
+function displayPath(abs: string): string {
+  const fromCwd = path.relative(process.cwd(), abs);
+  const fromPackage = path.relative(PACKAGE_ROOT, abs);
+  const chosen = !fromCwd.startsWith('..') && !path.isAbsolute(fromCwd) ? fromCwd : fromPackage.startsWith('..') ? abs : fromPackage;
+  return chosen.split(path.sep).join('/');
+}
+
+type FoundFiles = { ok: true; files: string[] } | { ok: false; message: string };
+
+/** Rule files of a layer, sorted so that load order (and so the hash) never depends on the file system. */
+export function findRuleFiles(root: string): FoundFiles {
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    return { ok: false, message: 'no such file or folder' };
+  }
+  if (stat.isFile()) return { ok: true, files: [root] };
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'tests' && entry.name !== 'schema' && !entry.name.startsWith('.')) walk(abs);
+      } else if (/\.ya?ml$/.test(entry.name) && !/\.test\.ya?ml$/.test(entry.name)) {
+        files.push(abs);
+      }
+    }
+  };
+  walk(root);
+  if (files.length === 0) return { ok: false, message: 'folder holds no .yaml rule files' };
+  return { ok: true, files };
+}
+
+function issueProblems(file: YamlFile, issue: z.core.$ZodIssue): Problem[] {
+  const p = issue.path as PropertyKey[];
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => file.problem(p, `unknown key "${key}"`, key));
+  }
+  if (issue.code === 'invalid_union') {
+    return [file.problem(p, 'has the wrong shape (see the rule-file format in rules/README.md)')];
+  }
+  return [file.problem(p, issue.message)];
+}
+
+function checkReferences(entries: Entries, ruleset: { value: RulesetEntry; origin: Origin }, origins: ReadonlyMap<string, Origin>): Problem[] {
+  const problems: Problem[] = [];
+  const ids = {
+    sources: new Set(entries.sources.map((e) => e.id)),
+    taskCategories: new Set(entries.taskCategories.map((e) => e.id)),
+    occupations: new Set(entries.occupations.map((e) => e.id)),
+  };
+  const at = (collection: CollectionName, id: string, sub: PropertyKey[], message: string, keyOf?: string): Problem => {
+    const origin = origins.get(originKey(collection, id));
+    if (!origin) return { file: 'rules', line: 1, col: 1, path: `${collection}.${id}`, message };
+    return origin.yaml.problem([...origin.path, ...sub], message, keyOf);
+  };
+  const checkSources = (collection: CollectionName, id: string, refs: readonly string[] | undefined): void => {
+    (refs ?? []).forEach((ref, i) => {
+      if (!ids.sources.has(ref)) problems.push(at(collection, id, ['sources', i], `unknown source "${ref}"`));
+    });
+  };
+  const checkCondition = (collection: CollectionName, id: string, when: Condition): void => {
+    const occupations = when.occupation === undefined ? [] : ([] as string[]).concat(when.occupation);
+    occupations.forEach((occ, i) => {
+      const sub = Array.isArray(when.occupation) ? ['when', 'occupation', i] : ['when', 'occupation'];
+      if (!ids.occupations.has(occ)) problems.push(at(collection, id, sub, `unknown occupation "${occ}"`));
+    });
+    for (const cat of Object.keys(when.tasks ?? {})) {
+      if (!ids.taskCategories.has(cat)) problems.push(at(collection, id, ['when', 'tasks'], `unknown task category "${cat}"`, cat));
+    }
+    const r = when.repetitiveness;
+    if (typeof r === 'object' && r.min !== undefined && r.max !== undefined && r.min > r.max) {
+      problems.push(at(collection, id, ['when', 'repetitiveness'], `can never match: min ${r.min} is above max ${r.max}`));
+    }
+  };
+  const checkSimulation = (collection: CollectionName, id: string, simulate: Simulation): void => {
+    const shift = simulate.shiftTasks;
+    if (!shift) return;
+    for (const [key, cat] of [['to', shift.to], ['from', shift.from]] as const) {
+      if (cat !== undefined && !ids.taskCategories.has(cat)) {
+        problems.push(at(collection, id, ['simulate', 'shiftTasks', key], `unknown task category "${cat}"`));
+      }
+    }
+  };
+
+  for (const c of entries.taskCategories) checkSources('taskCategories', c.id, c.sources);
+  for (const o of entries.occupations) {
+    checkSources('occupations', o.id, o.sources);
+    let sum = 0;
+    for (const [cat, share] of Object.entries(o.tasks)) {
+      sum += share;
+      if (!ids.taskCategories.has(cat)) problems.push(at('occupations', o.id, ['tasks'], `unknown task category "${cat}"`, cat));
+    }
+    if (sum !== 100) problems.push(at('occupations', o.id, ['tasks'], `task mix sums to ${sum}, not 100`));
+  }
+  for (const f of entries.factors) {
+    checkSources('factors', f.id, f.sources);
+    checkCondition('factors', f.id, f.when);
+  }
+  for (const a of entries.advice) {
+    checkSources('advice', a.id, a.sources);
+    checkCondition('advice', a.id, a.when);
+    checkSimulation('advice', a.id, a.simulate);
+  }
+  for (const w of entries.whatIfs) {
+    checkSources('whatIfs', w.id, w.sources);
+    checkCondition('whatIfs', w.id, w.when);
+    checkSimulation('whatIfs', w.id, w.simulate);
+  }
+
+  const rs = ruleset.value;
+  const bandFrom = rs.bands.map((b) => b.from);
+  if (bandFrom[0] !== 0 || bandFrom.some((v, i) => i > 0 && v <= (bandFrom[i - 1] ?? 0))) {
+    problems.push(ruleset.origin.yaml.problem([...ruleset.origin.path, 'bands'], 'bands must start at 0 and rise strictly'));
+  }
+  if (rs.advice.min > rs.advice.max) {
+    problems.push(ruleset.origin.yaml.problem([...ruleset.origin.path, 'advice'], 'advice.min is above advice.max'));
+  }
+  return problems;
+}

@@ -1,0 +1,156 @@
+/**
+ * The one source of truth for the shape of rule files. The loader validates
+ * with it; `rules schema` (later) derives JSON Schema from it.
+ */
+import { z } from 'zod';
+import { AI_USAGE_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const id = z.string().regex(ID_PATTERN, 'must be a kebab-case id (a-z, 0-9, hyphens)');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+export const localText = z.strictObject({ en: nonEmpty, zh: nonEmpty });
+const localList = z.strictObject({
+  en: z.array(nonEmpty).min(1, 'needs at least one alias'),
+  zh: z.array(nonEmpty).min(1, 'needs at least one alias'),
+});
+const sourceRefs = z.array(id).min(1, 'every rule needs at least one source');
+const disabled = z.boolean().optional();
+
+const seniority = z.enum(SENIORITY_LEVELS);
+const aiUsage = z.enum(AI_USAGE_LEVELS);
+const level = z.number().int().min(1).max(5);
+const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]);
+const numberRange = (min: number, max: number) =>
+  z.strictObject({ min: z.number().min(min).max(max).optional(), max: z.number().min(min).max(max).optional() });
+
+export const conditionSchema = z.strictObject({
+  occupation: oneOrMany(id).optional(),
+  seniority: oneOrMany(seniority).optional(),
+  repetitiveness: z.union([level, numberRange(1, 5)]).optional(),
+  aiUsage: oneOrMany(aiUsage).optional(),
+  socGroup: oneOrMany(z.string().regex(/^\d\d$/, 'must be a two-digit SOC major group')).optional(),
+  tasks: z.record(id, numberRange(0, 100)).optional(),
+});
+
+export const simulationSchema = z.strictObject({
+  aiUsage: aiUsage.optional(),
+  seniority: seniority.optional(),
+  repetitiveness: z.strictObject({ by: z.number().int().min(-4).max(4) }).optional(),
+  shiftTasks: z
+    .strictObject({ from: id.optional(), to: id, share: z.number().int().min(1).max(100) })
+    .optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  id,
+  title: localText,
+  outlet: nonEmpty,
+  author: nonEmpty,
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  language: z.enum(['zh', 'en', 'ar']),
+  kind: z.enum(['article', 'research', 'report']),
+  url: z.url().optional(),
+  note: localText.optional(),
+  disabled,
+});
+
+export const taskCategorySchema = z.strictObject({
+  id,
+  label: localText,
+  susceptibility: z.number().min(0).max(100),
+  uncertainty: z.number().min(0).max(50),
+  rationale: localText,
+  sources: sourceRefs,
+  disabled,
+});
+
+export const occupationSchema = z.strictObject({
+  id,
+  title: localText,
+  aliases: localList,
+  description: localText,
+  codes: z.strictObject({
+    isco08: z.string().regex(/^[1-9]\d{3}$/, 'must be a 4-digit ISCO-08 unit group code (not armed forces)'),
+    soc2018: z.string().regex(/^\d\d-\d{4}$/, 'must be a SOC 2018 detailed code like 15-1252'),
+  }),
+  tasks: z.record(id, z.number().int().min(1).max(100)),
+  sources: z.array(id).optional(),
+  disabled,
+});
+
+export const FACTOR_GROUPS = ['seniority', 'repetitiveness', 'ai-usage', 'role'] as const;
+
+export const factorSchema = z.strictObject({
+  id,
+  group: z.enum(FACTOR_GROUPS),
+  label: localText,
+  when: conditionSchema,
+  points: z.number().int().min(-50).max(50),
+  uncertainty: z.number().min(0).max(20).optional(),
+  sources: sourceRefs,
+  disabled,
+});
+
+export const adviceSchema = z.strictObject({
+  id,
+  label: localText,
+  why: localText,
+  firstStep: localText,
+  when: conditionSchema,
+  simulate: simulationSchema,
+  sources: sourceRefs,
+  disabled,
+});
+
+export const whatIfSchema = z.strictObject({
+  id,
+  label: localText,
+  when: conditionSchema,
+  simulate: simulationSchema,
+  sources: sourceRefs,
+  disabled,
+});
+
+export const bandSchema = z.strictObject({
+  id,
+  label: localText,
+  from: z.number().int().min(0).max(100),
+});
+
+export const rulesetSchema = z.strictObject({
+  name: nonEmpty,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.0.0'),
+  description: localText.optional(),
+  reference: z.strictObject({ seniority, repetitiveness: level, aiUsage }),
+  bands: z.array(bandSchema).min(2),
+  advice: z.strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) }),
+  whatIfs: z.strictObject({ max: z.number().int().min(0) }),
+});
+
+/** A rule file may hold any of these collections. */
+export const ruleFileSchema = z.strictObject({
+  ruleset: rulesetSchema.optional(),
+  sources: z.array(sourceSchema).optional(),
+  taskCategories: z.array(taskCategorySchema).optional(),
+  occupations: z.array(occupationSchema).optional(),
+  factors: z.array(factorSchema).optional(),
+  advice: z.array(adviceSchema).optional(),
+  whatIfs: z.array(whatIfSchema).optional(),
+});
+
+export type RuleFile = z.infer<typeof ruleFileSchema>;
+export type SourceEntry = z.infer<typeof sourceSchema>;
+export type TaskCategoryEntry = z.infer<typeof taskCategorySchema>;
+export type OccupationEntry = z.infer<typeof occupationSchema>;
+export type FactorEntry = z.infer<typeof factorSchema>;
+export type AdviceEntry = z.infer<typeof adviceSchema>;
+export type WhatIfEntry = z.infer<typeof whatIfSchema>;
+export type RulesetEntry = z.infer<typeof rulesetSchema>;
+export type Condition = z.infer<typeof conditionSchema>;
+export type Simulation = z.infer<typeof simulationSchema>;
+export type LocalText = z.infer<typeof localText>;
+
+/** The collections that hold id-keyed entries, in the order they are merged and checked. */
+export const COLLECTIONS = ['sources', 'taskCategories', 'occupations', 'factors', 'advice', 'whatIfs'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];

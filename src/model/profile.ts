@@ -1,0 +1,85 @@
+/**
+ * The person being assessed, in normalised form, and the parsers that turn
+ * what people type (English, Chinese, digits, synonyms) into it.
+ */
+import type { TaskMix } from './rulebase.js';
+
+export const SENIORITY_LEVELS = ['intern', 'entry', 'mid', 'senior', 'lead', 'executive'] as const;
+export type Seniority = (typeof SENIORITY_LEVELS)[number];
+
+export const AI_USAGE_LEVELS = ['none', 'occasional', 'weekly', 'daily', 'builds'] as const;
+export type AiUsage = (typeof AI_USAGE_LEVELS)[number];
+
+export const REPETITIVENESS_LEVELS = [1, 2, 3, 4, 5] as const;
+export type Repetitiveness = (typeof REPETITIVENESS_LEVELS)[number];
+
+export interface Profile {
+  /** Catalogue id of the occupation. */
+  readonly occupation: string;
+  readonly seniority: Seniority;
+  readonly repetitiveness: Repetitiveness;
+  readonly aiUsage: AiUsage;
+  /** Optional personal task mix; defaults to the occupation's. Used by what-if simulations. */
+  readonly tasks?: TaskMix;
+}
+
+/** The profile fields a rule condition may test, with the values each accepts. */
+export const PROFILE_FIELDS = ['occupation', 'seniority', 'repetitiveness', 'aiUsage', 'socGroup', 'tasks'] as const;
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+}
+
+/** Accepted spellings per level; the level id itself is always accepted. */
+const SENIORITY_WORDS: Record<Seniority, readonly string[]> = {
+  intern: ['student', 'intern or student', 'trainee', 'apprentice', '实习', '实习生', '学生', '在校生', '见习'],
+  entry: ['junior', 'entry level', 'entry-level', 'graduate', 'new graduate', 'new grad', 'jr', '0-2', '初级', '入门', '应届', '应届生', '新人', '毕业生'],
+  mid: ['middle', 'mid level', 'mid-level', 'intermediate', 'experienced', '2-5', '中级', '中等', '骨干'],
+  senior: ['sr', 'senior level', '5-10', '高级', '资深'],
+  lead: ['manager', 'lead or manager', 'team lead', 'principal', 'staff', 'head', '主管', '经理', '组长', '负责人', '专家'],
+  executive: ['exec', 'director', 'vp', 'c-level', 'chief', '高管', '总监', '总裁', '副总裁', '董事'],
+};
+
+const AI_USAGE_WORDS: Record<AiUsage, readonly string[]> = {
+  none: ['never', 'no', '0', '从不', '不用', '没有', '无'],
+  occasional: ['rarely', 'sometimes', 'monthly', '偶尔', '很少', '有时'],
+  weekly: ['every week', 'regularly', '每周', '经常'],
+  daily: ['every day', 'always', '每天', '每日', '天天'],
+  builds: ['build', 'builder', 'builds tools', 'builds ai tools', 'developer', '开发', '搭建', '构建', '自建工作流'],
+};
+
+function lookupWord<T extends string>(table: Record<T, readonly string[]>, raw: string): T | undefined {
+  const value = normalise(raw);
+  for (const [level, words] of Object.entries(table) as [T, readonly string[]][]) {
+    if (value === level || words.some((w) => normalise(w) === value)) return level;
+  }
+  return undefined;
+}
+
+export function parseSeniority(raw: string): Seniority | undefined {
+  return lookupWord(SENIORITY_WORDS, raw);
+}
+
+export function parseAiUsage(raw: string): AiUsage | undefined {
+  return lookupWord(AI_USAGE_WORDS, raw);
+}
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+
+export function parseRepetitiveness(raw: string | number): Repetitiveness | undefined {
+  const text = normalise(String(raw)).replace(/级$/, '');
+  const n = CHINESE_DIGITS[text] ?? (/^[1-5]$/.test(text) ? Number(text) : NaN);
+  return isRepetitiveness(n) ? n : undefined;
+}
+
+export function isRepetitiveness(n: number): n is Repetitiveness {
+  return (REPETITIVENESS_LEVELS as readonly number[]).includes(n);
+}
+
+export function seniorityRank(level: Seniority): number {
+  return SENIORITY_LEVELS.indexOf(level);
+}
+
+export function aiUsageRank(level: AiUsage): number {
+  return AI_USAGE_LEVELS.indexOf(level);
+}
