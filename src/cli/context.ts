@@ -1,0 +1,62 @@
+/** What every command needs: language, colour, the rule base (loaded once per process). */
+import type { ChalkInstance } from 'chalk';
+import type { RuleBase } from '../engine/compile.js';
+import { compileRuleBase } from '../engine/compile.js';
+import { loadRuleBase } from '../engine/load.js';
+import { formatProblem } from '../engine/problems.js';
+import type { Lang } from '../i18n/index.js';
+import { detectLang, messages, parseLang } from '../i18n/index.js';
+import { colorLevel, makeChalk } from '../report/color.js';
+import { EXIT, UserError } from './errors.js';
+import type { Io } from './io.js';
+
+export interface GlobalOptions {
+  readonly lang?: string;
+  readonly color?: boolean;
+  readonly debug?: boolean;
+  readonly rules?: readonly string[];
+}
+
+export interface Context {
+  readonly io: Io;
+  readonly lang: Lang;
+  /** Colour for stdout. */
+  readonly chalk: ChalkInstance;
+  /** Colour for stderr (prompts, notices). */
+  readonly errChalk: ChalkInstance;
+  ruleBase(): RuleBase;
+  notice(line: string): void;
+}
+
+export function resolveLang(value: string | undefined, io: Io): Lang {
+  if (value === undefined) return detectLang(io.env);
+  const lang = parseLang(value);
+  if (!lang) throw new UserError(messages(detectLang(io.env)).errors.badLang(value));
+  return lang;
+}
+
+export function makeContext(options: GlobalOptions, io: Io): Context {
+  const lang = resolveLang(options.lang, io);
+  const chalk = makeChalk(colorLevel({ flag: options.color, isTTY: io.stdout.isTTY === true, env: io.env }));
+  const errChalk = makeChalk(colorLevel({ flag: options.color, isTTY: io.stderr.isTTY === true, env: io.env }));
+  let cached: RuleBase | undefined;
+  return {
+    io,
+    lang,
+    chalk,
+    errChalk,
+    ruleBase() {
+      if (cached) return cached;
+      const loaded = loadRuleBase({ packs: options.rules ?? [] });
+      if (!loaded.ok) {
+        const m = messages(lang);
+        throw new UserError(m.errors.ruleBase(loaded.problems.length), EXIT.usage, loaded.problems.map(formatProblem));
+      }
+      cached = compileRuleBase(loaded.ruleBase);
+      return cached;
+    },
+    notice(line) {
+      io.stderr.write(`${errChalk.dim(line)}\n`);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Turns raw answers (flags, batch cells, prompt results) into a Profile,
+ * with errors that say exactly what to pass instead. Shared by assess and batch.
+ */
+import type { RuleBase } from '../engine/compile.js';
+import type { OccupationEntry } from '../engine/schema.js';
+import { resolveRole } from '../catalogue/search.js';
+import type { Lang } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
+import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
+import { AI_USAGE_LEVELS, parseAiUsage, parseRepetitiveness, parseSeniority, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import { UserError } from './errors.js';
+
+export interface RawAnswers {
+  readonly role?: string | undefined;
+  readonly seniority?: string | undefined;
+  readonly repetitiveness?: string | undefined;
+  readonly aiUsage?: string | undefined;
+}
+
+/** Field names as the user sees them (flag names for assess). */
+export interface FieldNames {
+  readonly role: string;
+  readonly seniority: string;
+  readonly repetitiveness: string;
+  readonly aiUsage: string;
+}
+
+export const FLAG_NAMES: FieldNames = {
+  role: '--role',
+  seniority: '--seniority',
+  repetitiveness: '--repetitiveness',
+  aiUsage: '--ai-usage',
+};
+
+/** A field-level error: which field, and the message. */
+export class FieldError extends UserError {
+  constructor(
+    readonly field: keyof RawAnswers,
+    message: string,
+    hints: readonly string[] = [],
+  ) {
+    super(message, 2, hints);
+  }
+}
+
+export function roleLabel(o: OccupationEntry, lang: Lang): string {
+  return lang === 'zh' ? `${o.title.zh} (${o.id})` : `${o.title.en} (${o.id})`;
+}
+
+export interface RoleMatch {
+  readonly occupation: OccupationEntry;
+  /** True when found by fuzzy search rather than an exact id, code, title or alias. */
+  readonly fuzzy: boolean;
+}
+
+export function parseRole(rb: RuleBase, raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): RoleMatch {
+  const m = messages(lang);
+  const result = resolveRole(rb, raw);
+  if (result.kind === 'match') return { occupation: result.occupation, fuzzy: result.how === 'search' };
+  const list = (result.kind === 'ambiguous' ? result.candidates : result.suggestions).map((o) => roleLabel(o, lang));
+  const head = result.kind === 'ambiguous' ? m.errors.ambiguousRole(raw) : m.errors.unknownRole(raw);
+  const message = list.length > 0 ? `${names.role}: ${head}; ${m.errors.didYouMean(list.join(', '))}` : `${names.role}: ${head}`;
+  throw new FieldError('role', message, [m.errors.tryRoles]);
+}
+
+function allowed<T extends string | number>(levels: readonly T[]): string {
+  return levels.join(', ');
+}
+
+export function parseSeniorityAnswer(raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): Seniority {
+  const value = parseSeniority(raw);
+  if (value) return value;
+  throw new FieldError('seniority', messages(lang).errors.badValue(names.seniority, raw, allowed(SENIORITY_LEVELS)));
+}
+
+export function parseRepetitivenessAnswer(raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): Repetitiveness {
+  const value = parseRepetitiveness(raw);
+  if (value) return value;
+  throw new FieldError('repetitiveness', messages(lang).errors.badValue(names.repetitiveness, raw, allowed(REPETITIVENESS_LEVELS)));
+}
+
+export function parseAiUsageAnswer(raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): AiUsage {
+  const value = parseAiUsage(raw);
+  if (value) return value;
+  throw new FieldError('aiUsage', messages(lang).errors.badValue(names.aiUsage, raw, allowed(AI_USAGE_LEVELS)));
+}

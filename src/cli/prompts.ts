@@ -1,0 +1,107 @@
+/**
+ * The interactive questions. Loaded lazily (only when a person is at a terminal),
+ * and written to stderr so stdout carries only the report.
+ */
+import { search, select } from '@inquirer/prompts';
+import type { RuleBase } from '../engine/compile.js';
+import type { OccupationEntry } from '../engine/schema.js';
+import { searchRoles } from '../catalogue/search.js';
+import type { Lang } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
+import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
+import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import type { Io } from './io.js';
+
+/** Shown before the person types anything: the roles the sources discuss. */
+const STARTER_ROLES = [
+  'software-developer',
+  'customer-service-representative',
+  'accountant',
+  'translator',
+  'graphic-designer',
+  'product-manager',
+  'operations-specialist',
+  'sales-representative',
+  'registered-nurse',
+  'electrician',
+];
+
+function choiceFor(o: OccupationEntry, lang: Lang) {
+  const [first, second] = lang === 'zh' ? [o.title.zh, o.title.en] : [o.title.en, o.title.zh];
+  return {
+    name: `${first} · ${second}  (${o.codes.soc2018})`,
+    value: o.id,
+    description: o.description[lang],
+  };
+}
+
+export interface Asked {
+  role?: string;
+  seniority?: Seniority;
+  repetitiveness?: Repetitiveness;
+  aiUsage?: AiUsage;
+}
+
+export async function askMissing(
+  rb: RuleBase,
+  lang: Lang,
+  io: Io,
+  missing: { role: boolean; seniority: boolean; repetitiveness: boolean; aiUsage: boolean },
+): Promise<Asked> {
+  const m = messages(lang);
+  const context = { input: io.stdin, output: io.stderr };
+  const answers: Asked = {};
+  if (missing.role) {
+    answers.role = await search<string>(
+      {
+        message: m.prompt.role,
+        source: (term) => {
+          if (!term || term.trim() === '') {
+            return STARTER_ROLES.flatMap((id) => {
+              const o = rb.occupationById.get(id);
+              return o ? [choiceFor(o, lang)] : [];
+            });
+          }
+          return searchRoles(rb, term, 12).map((hit) => choiceFor(hit.occupation, lang));
+        },
+        pageSize: 10,
+      },
+      context,
+    );
+  }
+  if (missing.seniority) {
+    answers.seniority = await select<Seniority>(
+      {
+        message: m.prompt.seniority,
+        choices: SENIORITY_LEVELS.map((level) => ({ name: m.seniority[level].name, value: level, description: m.seniority[level].hint })),
+        default: 'mid',
+      },
+      context,
+    );
+  }
+  if (missing.repetitiveness) {
+    answers.repetitiveness = await select<Repetitiveness>(
+      {
+        message: m.prompt.repetitiveness,
+        choices: REPETITIVENESS_LEVELS.map((level) => ({
+          name: `${m.repetitiveness[level].name} — ${m.repetitiveness[level].hint}`,
+          value: level,
+          short: m.repetitiveness[level].name,
+        })),
+        default: 3,
+      },
+      context,
+    );
+  }
+  if (missing.aiUsage) {
+    answers.aiUsage = await select<AiUsage>(
+      {
+        message: m.prompt.aiUsage,
+        choices: AI_USAGE_LEVELS.map((level) => ({ name: `${m.aiUsage[level].name} — ${m.aiUsage[level].hint}`, value: level, short: m.aiUsage[level].name })),
+        default: 'occasional',
+      },
+      context,
+    );
+  }
+  return answers;
+}

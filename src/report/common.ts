@@ -1,0 +1,64 @@
+/** Pieces shared by the text and Markdown renderers. */
+import type { ChalkInstance } from 'chalk';
+import type { RuleBase } from '../engine/compile.js';
+import type { Assessment } from '../engine/evaluate.js';
+import type { LocalText } from '../engine/schema.js';
+import type { Lang, Messages } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
+
+export interface RenderOptions {
+  readonly rb: RuleBase;
+  readonly lang: Lang;
+  readonly explain: boolean;
+  readonly chalk: ChalkInstance;
+  /** Columns available for tables and wrapping. */
+  readonly width: number;
+}
+
+export function t(text: LocalText, lang: Lang): string {
+  return text[lang];
+}
+
+export function msg(options: { lang: Lang }): Messages {
+  return messages(options.lang);
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0';
+}
+
+export function shortHash(hash: string): string {
+  return hash.slice(0, 12);
+}
+
+export function profileLine(a: Assessment, lang: Lang): string {
+  const m = messages(lang);
+  return [
+    m.seniority[a.profile.seniority].name,
+    `${m.report.repetitivenessShort} ${m.repetitiveness[a.profile.repetitiveness].name}`,
+    `${m.report.aiUsageShort}: ${m.aiUsage[a.profile.aiUsage].name}`,
+  ].join(' · ');
+}
+
+export function occupationTitle(a: Assessment, lang: Lang): string {
+  const { en, zh } = a.occupation.title;
+  return lang === 'zh' ? `${zh} · ${en}` : `${en} · ${zh}`;
+}
+
+export function codesLine(a: Assessment): string {
+  return `ISCO-08 ${a.occupation.codes.isco08} · SOC ${a.occupation.codes.soc2018}`;
+}
+
+/** "name 1.0.0 (hash)" plus one entry per extra rule pack. */
+export function ruleBaseLine(rb: RuleBase): string {
+  return `${rb.ruleset.name} ${rb.version} (${shortHash(rb.hash)})`;
+}
+
+export function packLines(rb: RuleBase): string[] {
+  return rb.layers.slice(1).map((layer) => `${layer.name} (${shortHash(layer.hash)})`);
+}
+
+export function sourceTitle(rb: RuleBase, id: string, lang: Lang): string {
+  const s = rb.sources.get(id);
+  return s ? `${s.title[lang]} — ${s.outlet}, ${s.date}` : id;
+}

@@ -1,0 +1,75 @@
+/**
+ * The documented, versioned JSON form of an assessment (`--format json`, and
+ * each row of batch JSON output). Keys are written in a fixed order, so the
+ * same input and rule base always give the same bytes.
+ * Bump SCHEMA_VERSION on any change that could break a consumer.
+ */
+import type { RuleBase } from '../engine/compile.js';
+import type { Assessment } from '../engine/evaluate.js';
+import type { Lang } from '../i18n/index.js';
+
+export const SCHEMA_VERSION = 1;
+
+export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    lang,
+    profile: {
+      occupation: a.profile.occupation,
+      seniority: a.profile.seniority,
+      repetitiveness: a.profile.repetitiveness,
+      aiUsage: a.profile.aiUsage,
+    },
+    occupation: {
+      id: a.occupation.id,
+      title: { en: a.occupation.title.en, zh: a.occupation.title.zh },
+      codes: { isco08: a.occupation.codes.isco08, soc2018: a.occupation.codes.soc2018 },
+    },
+    score: a.score,
+    band: a.band.id,
+    bandLabel: a.band.label[lang],
+    range: { low: a.range.low, high: a.range.high },
+    baseline: a.baseline,
+    tasks: a.tasks.map((task) => ({
+      category: task.category,
+      label: rb.taskCategories.get(task.category)?.label[lang] ?? task.category,
+      share: task.share,
+      susceptibility: task.susceptibility,
+      points: task.points,
+    })),
+    factors: a.factors.map((f) => ({
+      id: f.id,
+      group: f.group,
+      label: f.label[lang],
+      points: f.points,
+      condition: f.condition,
+      sources: [...f.sources],
+    })),
+    advice: a.advice.map((item) => ({
+      id: item.id,
+      label: item.label[lang],
+      why: item.why[lang],
+      firstStep: item.firstStep[lang],
+      scoreAfter: item.scoreAfter,
+      reduction: item.reduction,
+      sources: [...item.sources],
+    })),
+    whatIfs: a.whatIfs.map((w) => ({ id: w.id, label: w.label[lang], scoreAfter: w.scoreAfter, change: w.change })),
+    sources: a.sources.map((id) => {
+      const s = rb.sources.get(id);
+      return { id, title: s?.title[lang] ?? id, outlet: s?.outlet ?? '', author: s?.author ?? '', date: s?.date ?? '' };
+    }),
+    ruleBase: {
+      name: rb.ruleset.name,
+      version: rb.version,
+      hash: rb.hash,
+      packs: rb.layers.slice(1).map((layer) => ({ path: layer.name, hash: layer.hash })),
+    },
+  };
+}
+
+export type AssessmentJson = ReturnType<typeof assessmentToJson>;
+
+export function renderJson(a: Assessment, rb: RuleBase, lang: Lang): string {
+  return `${JSON.stringify(assessmentToJson(a, rb, lang), null, 2)}\n`;
+}

@@ -1,0 +1,63 @@
+/** A Markdown report a counselor can paste into a document. */
+import type { RuleBase } from '../engine/compile.js';
+import type { Assessment } from '../engine/evaluate.js';
+import type { Lang } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
+import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceTitle, t } from './common.js';
+
+/** Escapes the characters that would break a Markdown table cell or inline text. */
+export function mdEscape(text: string): string {
+  return text.replace(/([\\|*_`[\]<>])/g, '\\$1').replace(/\n/g, ' ');
+}
+
+export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain: boolean): string {
+  const m = messages(lang);
+  const out: string[] = [];
+  out.push(`# ${m.report.title}: ${mdEscape(occupationTitle(a, lang))}`, '');
+  out.push(`- **${m.report.occupation}:** ${mdEscape(occupationTitle(a, lang))} (\`${a.occupation.id}\`)`);
+  out.push(`- **${m.report.codes}:** ${codesLine(a)}`);
+  out.push(`- **${m.report.profile}:** ${mdEscape(profileLine(a, lang))}`);
+  out.push(`- **${m.report.score}:** ${a.score}/100 — ${m.report.band}: **${t(a.band.label, lang)}**, ${m.report.range} ${a.range.low}–${a.range.high}`, '');
+
+  out.push(`## ${m.report.factors}`, '');
+  out.push(`| ${m.report.factorHeader.points} | ${m.report.factorHeader.factor} | ${m.report.factorHeader.sources} |`, '| ---: | --- | --- |');
+  out.push(`| ${a.baseline.toFixed(1)} | ${m.report.baselineRow} | |`);
+  for (const f of a.factors) out.push(`| ${signed(f.points)} | ${mdEscape(t(f.label, lang))} | ${f.sources.join(', ')} |`);
+  out.push('');
+
+  if (explain) {
+    out.push(`## ${m.report.trace}`, '');
+    out.push(`| ${m.report.traceHeader.rule} | ${m.report.traceHeader.condition} | ${m.report.traceHeader.effect} | ${m.report.traceHeader.sources} |`, '| --- | --- | ---: | --- |');
+    for (const task of a.tasks) {
+      const sources = rb.taskCategories.get(task.category)?.sources ?? [];
+      out.push(`| \`task:${task.category}\` | tasks.${task.category} = ${task.share} | +${task.points.toFixed(1)} | ${sources.join(', ')} |`);
+    }
+    for (const f of a.factors) out.push(`| \`${f.id}\` | ${mdEscape(f.condition)} | ${signed(f.points)} | ${f.sources.join(', ')} |`);
+    out.push('');
+  }
+
+  out.push(`## ${m.report.advice}`, '');
+  a.advice.forEach((item, i) => {
+    const effect = item.reduction > 0 ? m.report.lowers(a.score, item.scoreAfter) : m.report.noChange;
+    out.push(`${i + 1}. **${mdEscape(t(item.label, lang))}** (${effect})`);
+    out.push(`   - ${m.report.why}: ${mdEscape(t(item.why, lang))}`);
+    out.push(`   - ${m.report.firstStep}: ${mdEscape(t(item.firstStep, lang))}`);
+    out.push(`   - ${m.report.sources}: ${item.sources.join(', ')}`);
+  });
+  out.push('');
+
+  if (a.whatIfs.length > 0) {
+    out.push(`## ${m.report.whatIf}`, '');
+    for (const w of a.whatIfs) out.push(`- ${mdEscape(t(w.label, lang))}: ${a.score} → ${w.scoreAfter}`);
+    out.push('');
+  }
+
+  out.push(`## ${m.report.sources}`, '');
+  for (const id of a.sources) out.push(`- \`${id}\`: ${mdEscape(sourceTitle(rb, id, lang))}`);
+  out.push('');
+  out.push(`_${m.report.ruleBase}: ${mdEscape(ruleBaseLine(rb))}_  `);
+  const packs = packLines(rb);
+  if (packs.length > 0) out.push(`_${m.report.packs}: ${mdEscape(packs.join('; '))}_  `);
+  out.push(`_${mdEscape(m.report.disclaimer)}_`);
+  return `${out.join('\n')}\n`;
+}

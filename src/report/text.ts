@@ -1,0 +1,163 @@
+/** The human-readable report: headline, factor table, advice, what-ifs, footer. */
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Assessment } from '../engine/evaluate.js';
+import { messages } from '../i18n/index.js';
+import type { RenderOptions } from './common.js';
+import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, t } from './common.js';
+
+const BAR_WIDTH = 40;
+
+export function scoreBar(score: number, width = BAR_WIDTH): string {
+  const filled = Math.round((score / 100) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+function bandColor(chalk: ChalkInstance, bandId: string): (s: string) => string {
+  switch (bandId) {
+    case 'low':
+      return chalk.green;
+    case 'moderate':
+      return chalk.yellow;
+    case 'high':
+      return chalk.hex('#ff8700');
+    default:
+      return chalk.red;
+  }
+}
+
+function table(head: string[], widths: number[], chalk: ChalkInstance): Table.Table {
+  return new Table({
+    head: head.map((h) => chalk.bold(h)),
+    colWidths: widths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], compact: false },
+  });
+}
+
+/** Split `total` columns over fixed + flexible table columns (borders take n+1). */
+function widths(total: number, fixed: number[], flexShares: number[]): number[] {
+  const free = Math.max(20, total - fixed.reduce((s, w) => s + w, 0) - (fixed.length + flexShares.length + 1));
+  const shareSum = flexShares.reduce((s, w) => s + w, 0);
+  return [...fixed, ...flexShares.map((s) => Math.max(10, Math.floor((free * s) / shareSum)))];
+}
+
+export function renderText(a: Assessment, o: RenderOptions): string {
+  const m = messages(o.lang);
+  const { chalk, lang, rb } = o;
+  const color = bandColor(chalk, a.band.id);
+  const out: string[] = [];
+  const heading = (s: string) => out.push('', chalk.bold.underline(s));
+
+  out.push(chalk.bold(m.report.title));
+  out.push('');
+  out.push(`${chalk.dim(`${m.report.occupation}:`)} ${chalk.bold(occupationTitle(a, lang))}  ${chalk.dim(`[${a.occupation.id}]`)}`);
+  out.push(`${chalk.dim(`${m.report.codes}:`)} ${codesLine(a)}`);
+  out.push(`${chalk.dim(`${m.report.profile}:`)} ${profileLine(a, lang)}`);
+  out.push('');
+  out.push(
+    `${chalk.bold(`${m.report.score}: ${color(`${a.score}/100`)}`)}  ${m.report.band}: ${color(t(a.band.label, lang))}  ${m.report.range}: ${a.range.low}–${a.range.high}`,
+  );
+  out.push(color(scoreBar(a.score)));
+
+  heading(m.report.factors);
+  const factorTable = table([m.report.factorHeader.points, m.report.factorHeader.factor, m.report.factorHeader.sources], widths(o.width, [9], [3, 2]), chalk);
+  factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, taskSources(a, o)]);
+  for (const f of a.factors) {
+    const pts = signed(f.points);
+    factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), t(f.label, lang), f.sources.join(', ')]);
+  }
+  out.push(factorTable.toString());
+  if (a.factors.length === 0) out.push(chalk.dim(m.report.noFactors));
+
+  if (o.explain) {
+    heading(m.report.tasks);
+    const taskTable = table(
+      [m.report.taskHeader.category, m.report.taskHeader.share, m.report.taskHeader.susceptibility, m.report.taskHeader.points],
+      widths(o.width, [], [4, 1, 2, 1]),
+      chalk,
+    );
+    for (const task of a.tasks) {
+      const label = rb.taskCategories.get(task.category)?.label[lang] ?? task.category;
+      taskTable.push([`${label} (${task.category})`, `${task.share}%`, String(task.susceptibility), task.points.toFixed(1)]);
+    }
+    out.push(taskTable.toString());
+
+    heading(m.report.trace);
+    const trace = table(
+      [m.report.traceHeader.rule, m.report.traceHeader.condition, m.report.traceHeader.effect, m.report.traceHeader.sources],
+      widths(o.width, [], [3, 3, 1, 3]),
+      chalk,
+    );
+    for (const task of a.tasks) {
+      const category = rb.taskCategories.get(task.category);
+      trace.push([`task:${task.category}`, `tasks.${task.category} = ${task.share}`, `+${task.points.toFixed(1)}`, (category?.sources ?? []).join(', ')]);
+    }
+    for (const f of a.factors) trace.push([f.id, f.condition, signed(f.points), f.sources.join(', ')]);
+    for (const item of a.advice) {
+      const rule = rb.advice.find((r) => r.id === item.id);
+      trace.push([item.id, rule?.condition ?? '', `${a.score} → ${item.scoreAfter}`, item.sources.join(', ')]);
+    }
+    out.push(trace.toString());
+  }
+
+  heading(m.report.advice);
+  a.advice.forEach((item, i) => {
+    const effect = item.reduction > 0 ? m.report.lowers(a.score, item.scoreAfter) : m.report.noChange;
+    out.push(`${chalk.bold(`${i + 1}. ${t(item.label, lang)}`)}  ${chalk.dim(`(${effect})`)}`);
+    out.push(...wrap(`${m.report.why}: ${t(item.why, lang)}`, o.width, '   '));
+    out.push(...wrap(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, o.width, '   '));
+    out.push(chalk.dim(`   ${m.report.sources}: ${item.sources.join(', ')}`));
+  });
+
+  if (a.whatIfs.length > 0) {
+    heading(m.report.whatIf);
+    for (const w of a.whatIfs) {
+      const arrow = `${a.score} → ${w.scoreAfter}`;
+      out.push(`  ${t(w.label, lang)}: ${w.change < 0 ? chalk.green(arrow) : chalk.red(arrow)}`);
+    }
+  }
+
+  out.push('');
+  out.push(chalk.dim(`${m.report.sources}: ${a.sources.join(', ')}`));
+  out.push(chalk.dim(`${m.report.ruleBase}: ${ruleBaseLine(rb)}`));
+  const packs = packLines(rb);
+  if (packs.length > 0) out.push(chalk.dim(`${m.report.packs}: ${packs.join('; ')}`));
+  out.push(chalk.dim(m.report.disclaimer));
+  return `${out.join('\n')}\n`;
+}
+
+function taskSources(a: Assessment, o: RenderOptions): string {
+  const ids = new Set<string>();
+  for (const task of a.tasks) for (const s of o.rb.taskCategories.get(task.category)?.sources ?? []) ids.add(s);
+  return [...ids].sort().join(', ');
+}
+
+/** Wraps prose to the width; CJK text (no spaces) wraps by display columns. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const max = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  let line = '';
+  let lineWidth = 0;
+  for (const token of text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+|\s+/g) ?? []) {
+    const isSpace = /^\s+$/.test(token);
+    const w = displayWidth(token);
+    if (lineWidth + w > max && line.trim() !== '') {
+      lines.push(indent + line.trimEnd());
+      line = '';
+      lineWidth = 0;
+      if (isSpace) continue;
+    }
+    line += token;
+    lineWidth += w;
+  }
+  if (line.trim() !== '') lines.push(indent + line.trimEnd());
+  return lines;
+}
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 2 : 1;
+  return w;
+}
