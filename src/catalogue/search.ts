@@ -18,9 +18,12 @@ export interface SearchHit {
   readonly score: number;
 }
 
-/** Free-text matches at or below this score are accepted when clearly ahead of the next. */
-const CONFIDENT_SCORE = 0.15;
-const CLEAR_LEAD = 0.1;
+/**
+ * A free-text match is accepted (with a notice) only when it is good enough and
+ * clearly ahead of the runner-up; otherwise the user gets "did you mean" suggestions.
+ */
+const CONFIDENT_SCORE = 0.6;
+const CLEAR_LEAD = 0.25;
 const SUGGESTIONS = 5;
 
 export function normaliseQuery(text: string): string {
@@ -75,8 +78,11 @@ function indexOf(rb: RuleBase): Index {
   return index;
 }
 
+/** Hits scoring above this are too weak to list when a person browses results. */
+export const LISTING_MAX_SCORE = 0.65;
+
 /** Ranked matches for a query; ties keep catalogue order, so results are deterministic. */
-export function searchRoles(rb: RuleBase, query: string, limit = 10): SearchHit[] {
+export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 1): SearchHit[] {
   const q = normaliseQuery(query);
   if (q === '') return rb.occupations.slice(0, limit).map((occupation) => ({ occupation, score: 1 }));
   const { exact } = indexOf(rb);
@@ -89,7 +95,7 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10): SearchHit[
     hits.push({ occupation, score: 0 });
   }
   for (const result of indexOf(rb).fuse.search(q)) {
-    if (seen.has(result.item.id)) continue;
+    if (seen.has(result.item.id) || (result.score ?? 1) > maxScore) continue;
     seen.add(result.item.id);
     hits.push({ occupation: result.item, score: result.score ?? 1 });
   }

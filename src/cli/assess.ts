@@ -66,7 +66,7 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   if (options.role !== undefined) {
     const match = parseRole(rb, options.role, lang);
     occupation = match.occupation.id;
-    if (match.fuzzy) ctx.notice(m.notice.matched(options.role, roleLabel(match.occupation, lang), match.occupation.id));
+    if (match.fuzzy) ctx.notice(m.notice.matched(options.role, roleLabel(match.occupation, lang)));
   }
   let seniority: Seniority | undefined = options.seniority === undefined ? undefined : parseSeniorityAnswer(options.seniority, lang);
   let repetitiveness: Repetitiveness | undefined =

@@ -5,7 +5,7 @@
 import { search, select } from '@inquirer/prompts';
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { searchRoles } from '../catalogue/search.js';
+import { LISTING_MAX_SCORE, searchRoles } from '../catalogue/search.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
@@ -62,7 +62,7 @@ export async function askMissing(
               return o ? [choiceFor(o, lang)] : [];
             });
           }
-          return searchRoles(rb, term, 12).map((hit) => choiceFor(hit.occupation, lang));
+          return searchRoles(rb, term, 12, LISTING_MAX_SCORE).map((hit) => choiceFor(hit.occupation, lang));
         },
         pageSize: 10,
       },

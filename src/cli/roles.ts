@@ -1,7 +1,7 @@
 /** `career-risk roles [query]`: list or search the occupation catalogue. */
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
-import { searchRoles } from '../catalogue/search.js';
+import { LISTING_MAX_SCORE, searchRoles } from '../catalogue/search.js';
 import { SOC_MAJOR_GROUPS, socMajorGroup } from '../catalogue/groups.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
@@ -40,7 +40,7 @@ Examples:
       const query = words.join(' ').trim();
       const limit = options.limit === undefined ? (query ? 10 : rb.occupations.length) : Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: expected a whole number above 0, got "${options.limit}"`);
-      const found = query ? searchRoles(rb, query, limit).map((h) => h.occupation) : rb.occupations.slice(0, limit);
+      const found = query ? searchRoles(rb, query, limit, LISTING_MAX_SCORE).map((h) => h.occupation) : rb.occupations.slice(0, limit);
       if (options.format === 'json') {
         io.stdout.write(`${JSON.stringify(found.map(roleJson), null, 2)}\n`);
         return;

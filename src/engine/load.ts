@@ -195,6 +195,11 @@ function issueProblems(file: YamlFile, issue: z.core.$ZodIssue): Problem[] {
   if (issue.code === 'invalid_union') {
     return [file.problem(p, 'has the wrong shape (see the rule-file format in rules/README.md)')];
   }
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
+    const last = p[p.length - 1];
+    const missing = last === 'en' || last === 'zh' ? `is missing its ${String(last)} text (en and zh are both required)` : 'is required but missing';
+    return [file.problem(p, missing)];
+  }
   return [file.problem(p, issue.message)];
 }
 

@@ -74,7 +74,7 @@ export const en = {
   },
   errors: {
     missing: (flags: string) => `missing answers: pass ${flags} (or run on a terminal to be asked)`,
-    unknownRole: (q: string) => `no occupation matches "${q}"`,
+    unknownRole: (q: string) => `no occupation clearly matches "${q}"`,
     ambiguousRole: (q: string) => `"${q}" matches more than one occupation`,
     didYouMean: (list: string) => `did you mean: ${list}?`,
     tryRoles: 'run `career-risk roles <words>` to search the catalogue',
@@ -84,7 +84,7 @@ export const en = {
     ruleBase: (n: number) => `the rule base has ${n} problem${n === 1 ? '' : 's'}:`,
   },
   notice: {
-    matched: (q: string, title: string, id: string) => `matched "${q}" to ${title} (${id})`,
+    matched: (q: string, role: string) => `matched "${q}" to ${role}`,
   },
 };
 

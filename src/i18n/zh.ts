@@ -74,7 +74,7 @@ export const zh: Messages = {
   },
   errors: {
     missing: (flags: string) => `缺少回答:请传入 ${flags}(或在终端中运行以便提问)`,
-    unknownRole: (q: string) => `没有与“${q}”匹配的职业`,
+    unknownRole: (q: string) => `没有与“${q}”明确匹配的职业`,
     ambiguousRole: (q: string) => `“${q}”匹配到多个职业`,
     didYouMean: (list: string) => `你是不是要找:${list}?`,
     tryRoles: '运行 `career-risk roles <关键词>` 搜索职业目录',
@@ -84,6 +84,6 @@ export const zh: Messages = {
     ruleBase: (n: number) => `规则库有 ${n} 个问题:`,
   },
   notice: {
-    matched: (q: string, title: string, id: string) => `已将“${q}”匹配为 ${title}(${id})`,
+    matched: (q: string, role: string) => `已将“${q}”匹配为 ${role}`,
   },
 };

@@ -1,0 +1,91 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadRuleBase } from '../src/engine/load.js';
+import { formatProblem } from '../src/engine/problems.js';
+import { parseYamlText } from '../src/engine/yaml-file.js';
+import { loadOrThrow } from './helpers.js';
+
+const BASE = 'test/fixtures/minimal';
+const problemsOf = (file: string): string[] => {
+  const result = loadRuleBase({ base: BASE, packs: [`test/fixtures/broken/${file}`] });
+  return result.ok ? [] : result.problems.map(formatProblem);
+};
+
+describe('loadRuleBase', () => {
+  it('loads the shipped rule base without problems', () => {
+    const result = loadRuleBase();
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('loads a minimal base and hashes it deterministically', () => {
+    const a = loadRuleBase({ base: BASE });
+    const b = loadRuleBase({ base: BASE });
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) {
+      expect(a.ruleBase.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(a.ruleBase.hash).toBe(b.ruleBase.hash);
+    }
+  });
+
+  const cases: Record<string, string[]> = {
+    'unknown-key.yaml': ['test/fixtures/broken/unknown-key.yaml:8:5  occupations[0].salary  unknown key "salary"'],
+    'dangling-source.yaml': ['test/fixtures/broken/dangling-source.yaml:7:22  factors[0].sources[1]  unknown source "no-such-source"'],
+    'dangling-occupation.yaml': ['test/fixtures/broken/dangling-occupation.yaml:6:28  factors[0].when.occupation[1]  unknown occupation "astronaut"'],
+    'dangling-category.yaml': ['test/fixtures/broken/dangling-category.yaml:7:26  occupations[0].tasks.juggling  unknown task category "juggling"'],
+    'task-sum.yaml': ['test/fixtures/broken/task-sum.yaml:7:12  occupations[0].tasks  task mix sums to 95, not 100'],
+    'duplicate-id.yaml': [
+      'test/fixtures/broken/duplicate-id.yaml:9:9  sources[1].id  duplicate id "src-b" (first defined at test/fixtures/broken/duplicate-id.yaml:2)',
+    ],
+    'no-source.yaml': ['test/fixtures/broken/no-source.yaml:7:14  factors[0].sources  every rule needs at least one source'],
+    'missing-zh.yaml': ['test/fixtures/broken/missing-zh.yaml:4:12  factors[0].label.zh  is missing its zh text (en and zh are both required)'],
+    'bad-code.yaml': [
+      'test/fixtures/broken/bad-code.yaml:6:22  occupations[0].codes.isco08  must be a 4-digit ISCO-08 unit group code (not armed forces)',
+      'test/fixtures/broken/bad-code.yaml:6:40  occupations[0].codes.soc2018  must be a SOC 2018 detailed code like 15-1252',
+    ],
+    'duplicate-key.yaml': ['test/fixtures/broken/duplicate-key.yaml:3:5  (file)  YAML syntax: Map keys must be unique'],
+    'alias-bomb.yaml': [
+      'test/fixtures/broken/alias-bomb.yaml:1:1  (file)  too many YAML alias expansions (limit 100); rule files may not use alias bombs',
+    ],
+    'proto.yaml': ['test/fixtures/broken/proto.yaml:3:5  sources[0].__proto__  key "__proto__" is not allowed in rule files'],
+    'custom-tag.yaml': ['test/fixtures/broken/custom-tag.yaml:1:10  (file)  custom YAML tags are not allowed'],
+  };
+
+  for (const [file, expected] of Object.entries(cases)) {
+    it(`reports ${file} as file:line:col  key  message`, () => {
+      expect(problemsOf(file)).toEqual(expected);
+    });
+  }
+
+  it('reports YAML syntax errors with their position', () => {
+    const problems = problemsOf('syntax.yaml');
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p).toMatch(/^test\/fixtures\/broken\/syntax\.yaml:\d+:\d+ {2}\(file\) {2}YAML syntax: /);
+  });
+
+  it('has a test case for every broken fixture', () => {
+    const fixtures = readdirSync('test/fixtures/broken').sort();
+    expect(fixtures).toEqual([...Object.keys(cases), 'syntax.yaml'].sort());
+  });
+
+  it('reports every problem, not only the first', () => {
+    const result = loadRuleBase({ base: BASE, packs: ['test/fixtures/broken/bad-code.yaml', 'test/fixtures/broken/unknown-key.yaml'] });
+    expect(result.ok ? 0 : result.problems.length).toBe(3);
+  });
+
+  it('fails clearly on a path that does not exist', () => {
+    const result = loadRuleBase({ base: BASE, packs: ['test/fixtures/nope'] });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual(['test/fixtures/nope:1:1  (file)  no such file or folder']);
+  });
+
+  it('lets a later layer override an entry by id and switch one off', () => {
+    const rb = loadOrThrow({ base: BASE, packs: ['test/fixtures/pack'] });
+    expect(rb.factors.find((f) => f.id === 'repetitive')?.points).toBe(20);
+    expect(rb.occupationById.has('mover')).toBe(false);
+    expect(rb.layers.map((l) => l.name)).toEqual([BASE, 'test/fixtures/pack']);
+  });
+
+  it('does not pollute object prototypes', () => {
+    parseYamlText('a:\n  __proto__: { polluted: true }\n', 'x.yaml');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
