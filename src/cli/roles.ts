@@ -68,11 +68,12 @@ export function roleJson(o: OccupationEntry) {
 
 function rolesTable(list: readonly OccupationEntry[], lang: Lang, width: number): string {
   const m = messages(lang);
-  const fixed = 16;
-  const free = Math.max(40, width - fixed - 5);
+  const codesWidth = 16;
+  const idWidth = Math.max(...list.map((o) => o.id.length)) + 2;
+  const free = Math.max(30, width - codesWidth - idWidth - 5);
   const table = new Table({
     head: [m.roles.header.id, m.roles.header.title, m.roles.header.group, m.roles.header.codes],
-    colWidths: [Math.floor(free * 0.35), Math.floor(free * 0.4), Math.floor(free * 0.25), fixed],
+    colWidths: [idWidth, Math.floor(free * 0.6), Math.floor(free * 0.4), codesWidth],
     wordWrap: true,
     style: { head: [], border: [] },
   });

@@ -125,17 +125,15 @@ export function simulate(rb: RuleBase, profile: Profile, change: Simulation): Pr
     if (isRepetitiveness(level)) next = { ...next, repetitiveness: level };
   }
   if (change.shiftTasks) {
-    const mix: Record<string, number> = { ...(profile.tasks ?? occupationOf(rb, profile).tasks) };
+    const mix = profile.tasks ?? occupationOf(rb, profile).tasks;
     const { to, share } = change.shiftTasks;
     const from = change.shiftTasks.from ?? rb.categoriesByExposure.find((c) => c !== to && (mix[c] ?? 0) > 0);
-    if (from !== undefined && from !== to) {
-      const moved = Math.min(share, mix[from] ?? 0);
-      if (moved > 0) {
-        mix[from] = (mix[from] ?? 0) - moved;
-        if (mix[from] === 0) delete mix[from];
-        mix[to] = (mix[to] ?? 0) + moved;
-        next = { ...next, tasks: mix };
-      }
+    const moved = from === undefined || from === to ? 0 : Math.min(share, mix[from] ?? 0);
+    if (moved > 0) {
+      const shifted = new Map(Object.entries(mix));
+      shifted.set(from as string, (shifted.get(from as string) ?? 0) - moved);
+      shifted.set(to, (shifted.get(to) ?? 0) + moved);
+      next = { ...next, tasks: Object.fromEntries([...shifted].filter(([, n]) => n > 0)) };
     }
   }
   return next;

@@ -21,7 +21,8 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
 
   out.push(`## ${m.report.factors}`, '');
   out.push(`| ${m.report.factorHeader.points} | ${m.report.factorHeader.factor} | ${m.report.factorHeader.sources} |`, '| ---: | --- | --- |');
-  out.push(`| ${a.baseline.toFixed(1)} | ${m.report.baselineRow} | |`);
+  const taskSources = [...new Set(a.tasks.flatMap((task) => rb.taskCategories.get(task.category)?.sources ?? []))].sort();
+  out.push(`| ${a.baseline.toFixed(1)} | ${m.report.baselineRow} | ${taskSources.join(', ')} |`);
   for (const f of a.factors) out.push(`| ${signed(f.points)} | ${mdEscape(t(f.label, lang))} | ${f.sources.join(', ')} |`);
   out.push('');
 
