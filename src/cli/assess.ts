@@ -1,7 +1,8 @@
 /** `career-risk assess` (also the default command): one person, one report. */
 import { Command, Option } from 'commander';
+import type { RuleBase } from '../engine/compile.js';
+import type { Assessment } from '../engine/evaluate.js';
 import { evaluate } from '../engine/evaluate.js';
-import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { AiUsage, Profile, Repetitiveness, Seniority } from '../model/profile.js';
 import { renderJson } from '../report/json.js';
@@ -59,7 +60,7 @@ Examples:
 async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   const { io, lang } = ctx;
   const m = messages(lang);
-  const rb = ctx.ruleBase();
+  const rb = await ctx.ruleBase();
 
   // Validate what was given before asking for what was not.
   let occupation: string | undefined;
@@ -97,11 +98,11 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
 
   const profile: Profile = { occupation, seniority, repetitiveness, aiUsage };
   const assessment = evaluate(rb, profile);
-  io.stdout.write(render(ctx, options.format, lang, options.explain === true, assessment));
+  io.stdout.write(render(ctx, rb, options.format, options.explain === true, assessment));
 }
 
-function render(ctx: Context, format: ReportFormat, lang: Lang, explain: boolean, assessment: ReturnType<typeof evaluate>): string {
-  const rb = ctx.ruleBase();
+function render(ctx: Context, rb: RuleBase, format: ReportFormat, explain: boolean, assessment: Assessment): string {
+  const { lang } = ctx;
   switch (format) {
     case 'json':
       return renderJson(assessment, rb, lang);

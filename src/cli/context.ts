@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import { compileRuleBase } from '../engine/compile.js';
-import { loadRuleBase } from '../engine/load.js';
+import { readShippedFromCache } from '../engine/cache.js';
 import { formatProblem } from '../engine/problems.js';
 import type { Lang } from '../i18n/index.js';
 import { detectLang, messages, parseLang } from '../i18n/index.js';
@@ -24,7 +24,7 @@ export interface Context {
   readonly chalk: ChalkInstance;
   /** Colour for stderr (prompts, notices). */
   readonly errChalk: ChalkInstance;
-  ruleBase(): RuleBase;
+  ruleBase(): Promise<RuleBase>;
   notice(line: string): void;
 }
 
@@ -45,9 +45,17 @@ export function makeContext(options: GlobalOptions, io: Io): Context {
     lang,
     chalk,
     errChalk,
-    ruleBase() {
+    async ruleBase() {
       if (cached) return cached;
-      const loaded = loadRuleBase({ packs: options.rules ?? [] });
+      const packs = options.rules ?? [];
+      const fromCache = packs.length === 0 ? readShippedFromCache() : undefined;
+      if (fromCache) {
+        cached = compileRuleBase(fromCache);
+        return cached;
+      }
+      // The full loader (YAML + schema validation) is only needed on a cache miss or with packs.
+      const { loadRuleBase } = await import('../engine/load.js');
+      const loaded = loadRuleBase({ packs });
       if (!loaded.ok) {
         const m = messages(lang);
         throw new UserError(m.errors.ruleBase(loaded.problems.length), EXIT.usage, loaded.problems.map(formatProblem));

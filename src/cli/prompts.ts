@@ -50,6 +50,12 @@ export async function askMissing(
 ): Promise<Asked> {
   const m = messages(lang);
   const context = { input: io.stdin, output: io.stderr };
+  // The key hints under each prompt, in the person's language.
+  const theme = {
+    style: {
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${m.prompt.keys[action] ?? action}`).join(' • '),
+    },
+  };
   const answers: Asked = {};
   if (missing.role) {
     answers.role = await search<string>(
@@ -65,6 +71,7 @@ export async function askMissing(
           return searchRoles(rb, term, 12, LISTING_MAX_SCORE).map((hit) => choiceFor(hit.occupation, lang));
         },
         pageSize: 10,
+        theme,
       },
       context,
     );
@@ -75,6 +82,7 @@ export async function askMissing(
         message: m.prompt.seniority,
         choices: SENIORITY_LEVELS.map((level) => ({ name: m.seniority[level].name, value: level, description: m.seniority[level].hint })),
         default: 'mid',
+        theme,
       },
       context,
     );
@@ -89,6 +97,7 @@ export async function askMissing(
           short: m.repetitiveness[level].name,
         })),
         default: 3,
+        theme,
       },
       context,
     );
@@ -99,6 +108,7 @@ export async function askMissing(
         message: m.prompt.aiUsage,
         choices: AI_USAGE_LEVELS.map((level) => ({ name: `${m.aiUsage[level].name} — ${m.aiUsage[level].hint}`, value: level, short: m.aiUsage[level].name })),
         default: 'occasional',
+        theme,
       },
       context,
     );

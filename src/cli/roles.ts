@@ -33,10 +33,10 @@ Examples:
   $ career-risk roles 15-1252
   $ career-risk roles --format json > catalogue.json`,
     )
-    .action((words: string[], _opts: unknown, command: Command) => {
+    .action(async (words: string[], _opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<RolesOptions>();
       const ctx = makeContext(options, io);
-      const rb = ctx.ruleBase();
+      const rb = await ctx.ruleBase();
       const query = words.join(' ').trim();
       const limit = options.limit === undefined ? (query ? 10 : rb.occupations.length) : Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: expected a whole number above 0, got "${options.limit}"`);

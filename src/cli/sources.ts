@@ -40,10 +40,10 @@ Examples:
   $ career-risk sources --lang zh
   $ career-risk sources --format json`,
     )
-    .action((_opts: unknown, command: Command) => {
+    .action(async (_opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<SourcesOptions>();
       const ctx = makeContext(options, io);
-      const rb = ctx.ruleBase();
+      const rb = await ctx.ruleBase();
       const cited = citations(rb);
       const list = [...rb.sources.values()];
       if (options.format === 'json') {

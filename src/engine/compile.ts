@@ -5,7 +5,6 @@
 import type { AiUsage, Profile, Seniority } from '../model/profile.js';
 import type { TaskMix } from '../model/rulebase.js';
 import type { Layer, LoadedRuleBase, Origin } from './load.js';
-import { originKey } from './load.js';
 import type {
   AdviceEntry,
   Condition,
@@ -142,5 +141,3 @@ function rangeText(name: string, min: number | undefined, max: number | undefine
   if (max !== undefined) return `${name} <= ${max}`;
   return `${name} (any)`;
 }
-
-export { originKey };

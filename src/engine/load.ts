@@ -4,20 +4,16 @@
  * then checks every cross-reference on the merged result.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { Problem } from './problems.js';
 import { compareProblems } from './problems.js';
 import type { CollectionName, Condition, RuleFile, RulesetEntry, Simulation } from './schema.js';
 import { COLLECTIONS, ruleFileSchema } from './schema.js';
+import { displayPath, findRuleFiles, hashUpdate, SHIPPED_RULES_DIR } from './files.js';
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
 
-/** The package's own `rules/` folder (works from `src/` under vitest and from `dist/`). */
-export const SHIPPED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
-const PACKAGE_ROOT = path.dirname(path.resolve(SHIPPED_RULES_DIR));
 
 /** Where an entry was defined, for error messages and `--explain`. */
 export interface Origin {
@@ -35,7 +31,7 @@ export interface Layer {
   readonly hash: string;
 }
 
-type Entries = { [K in CollectionName]: NonNullable<RuleFile[K]> };
+export type Entries = { [K in CollectionName]: NonNullable<RuleFile[K]> };
 type Entry = Entries[CollectionName][number];
 
 export interface LoadedRuleBase {
@@ -55,6 +51,8 @@ export interface LoadOptions {
   /** Replace the shipped base entirely (tests, `rules validate <path>`). */
   readonly base?: string;
 }
+
+export { SHIPPED_RULES_DIR };
 
 export function originKey(collection: CollectionName | 'ruleset', id: string): string {
   return `${collection}:${id}`;
@@ -98,8 +96,7 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
         continue;
       }
       const file = read.file;
-      const rel = path.relative(spec.root, abs) || path.basename(abs);
-      for (const h of [layerHash, overallHash]) h.update(`${rel.split(path.sep).join('/')}\0${file.text}\0`);
+      for (const h of [layerHash, overallHash]) hashUpdate(h, spec.root, abs, file.text);
 
       const parsed = ruleFileSchema.safeParse(file.data);
       if (!parsed.success) {
@@ -151,40 +148,6 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   if (checked.length > 0) return { ok: false, problems: checked.sort(compareProblems) };
 
   return { ok: true, ruleBase: { ruleset: ruleset.value, entries: merged, origins, layers, hash: overallHash.digest('hex') } };
-}
-
-function displayPath(abs: string): string {
-  const fromCwd = path.relative(process.cwd(), abs);
-  const fromPackage = path.relative(PACKAGE_ROOT, abs);
-  const chosen = !fromCwd.startsWith('..') && !path.isAbsolute(fromCwd) ? fromCwd : fromPackage.startsWith('..') ? abs : fromPackage;
-  return chosen.split(path.sep).join('/');
-}
-
-type FoundFiles = { ok: true; files: string[] } | { ok: false; message: string };
-
-/** Rule files of a layer, sorted so that load order (and so the hash) never depends on the file system. */
-export function findRuleFiles(root: string): FoundFiles {
-  let stat;
-  try {
-    stat = statSync(root);
-  } catch {
-    return { ok: false, message: 'no such file or folder' };
-  }
-  if (stat.isFile()) return { ok: true, files: [root] };
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'tests' && entry.name !== 'schema' && !entry.name.startsWith('.')) walk(abs);
-      } else if (/\.ya?ml$/.test(entry.name) && !/\.test\.ya?ml$/.test(entry.name)) {
-        files.push(abs);
-      }
-    }
-  };
-  walk(root);
-  if (files.length === 0) return { ok: false, message: 'folder holds no .yaml rule files' };
-  return { ok: true, files };
 }
 
 function issueProblems(file: YamlFile, issue: z.core.$ZodIssue): Problem[] {

@@ -32,6 +32,7 @@ export const en = {
     repetitiveness: 'How repetitive are your tasks?',
     aiUsage: 'How much do you use AI tools at work?',
     cancelled: 'Cancelled.',
+    keys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
   },
   report: {
     title: 'AI replacement-risk estimate',

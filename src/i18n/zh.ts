@@ -32,6 +32,7 @@ export const zh: Messages = {
     repetitiveness: '你的工作内容重复度如何?',
     aiUsage: '你在工作中使用AI工具的程度?',
     cancelled: '已取消。',
+    keys: { navigate: '移动', select: '选择' },
   },
   report: {
     title: 'AI替代风险评估',
