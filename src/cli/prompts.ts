@@ -76,42 +76,31 @@ export async function askMissing(
       context,
     );
   }
-  if (missing.seniority) {
-    answers.seniority = await select<Seniority>(
+  const askLevel = <T extends string | number>(
+    message: string,
+    levels: readonly T[],
+    texts: Record<T, { name: string; hint: string }>,
+    fallback: T,
+    hintInName: boolean,
+  ): Promise<T> =>
+    select<T>(
       {
-        message: m.prompt.seniority,
-        choices: SENIORITY_LEVELS.map((level) => ({ name: m.seniority[level].name, value: level, description: m.seniority[level].hint })),
-        default: 'mid',
-        theme,
-      },
-      context,
-    );
-  }
-  if (missing.repetitiveness) {
-    answers.repetitiveness = await select<Repetitiveness>(
-      {
-        message: m.prompt.repetitiveness,
-        choices: REPETITIVENESS_LEVELS.map((level) => ({
-          name: `${m.repetitiveness[level].name} — ${m.repetitiveness[level].hint}`,
+        message,
+        choices: levels.map((level) => ({
+          name: hintInName ? `${texts[level].name} — ${texts[level].hint}` : texts[level].name,
           value: level,
-          short: m.repetitiveness[level].name,
+          short: texts[level].name,
+          ...(hintInName ? {} : { description: texts[level].hint }),
         })),
-        default: 3,
+        default: fallback,
         theme,
       },
       context,
     );
+  if (missing.seniority) answers.seniority = await askLevel(m.prompt.seniority, SENIORITY_LEVELS, m.seniority, 'mid', false);
+  if (missing.repetitiveness) {
+    answers.repetitiveness = await askLevel(m.prompt.repetitiveness, REPETITIVENESS_LEVELS, m.repetitiveness, 3, true);
   }
-  if (missing.aiUsage) {
-    answers.aiUsage = await select<AiUsage>(
-      {
-        message: m.prompt.aiUsage,
-        choices: AI_USAGE_LEVELS.map((level) => ({ name: `${m.aiUsage[level].name} — ${m.aiUsage[level].hint}`, value: level, short: m.aiUsage[level].name })),
-        default: 'occasional',
-        theme,
-      },
-      context,
-    );
-  }
+  if (missing.aiUsage) answers.aiUsage = await askLevel(m.prompt.aiUsage, AI_USAGE_LEVELS, m.aiUsage, 'occasional', true);
   return answers;
 }
