@@ -24,6 +24,14 @@ export class UserError extends Error {
   }
 }
 
+/** Ends a command with a given exit code and nothing more to say (it already reported). */
+export class ExitSignal extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+    this.name = 'ExitSignal';
+  }
+}
+
 export function isEpipe(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE';
 }

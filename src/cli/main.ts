@@ -4,7 +4,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { detectLang, parseLang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { assessCommand } from './assess.js';
-import { EXIT, isEpipe, UserError } from './errors.js';
+import { batchCommand } from './batch.js';
+import { EXIT, ExitSignal, isEpipe, UserError } from './errors.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
 import { rolesCommand } from './roles.js';
@@ -31,13 +32,15 @@ Examples:
   $ career-risk                      # answer four questions on a terminal
   $ career-risk assess --role translator --seniority entry --repetitiveness 4 --ai-usage none
   $ career-risk assess -r 客服 -s 初级 -p 5 -a 不用 --lang zh --format md
+  $ career-risk batch clients.csv --output results.csv --summary
   $ career-risk roles 设计
   $ career-risk sources
 
-Exit codes: 0 ok, 1 internal error, 2 usage or input error, 130 interrupted.`,
+Exit codes: 0 ok, 1 internal error, 2 usage or input error, 3 batch finished with rejected rows,
+130 interrupted.`,
     );
 
-  const commands = [assessCommand(io, collect), rolesCommand(io), sourcesCommand(io)];
+  const commands = [assessCommand(io, collect), batchCommand(io, collect), rolesCommand(io), sourcesCommand(io)];
   for (const command of commands) {
     program.addCommand(command, command.name() === 'assess' ? { isDefault: true } : {});
   }
@@ -82,6 +85,7 @@ function reportError(error: unknown, io: Io, lang: ReturnType<typeof detectLang>
     if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
     return EXIT.usage;
   }
+  if (error instanceof ExitSignal) return error.exitCode;
   if (error instanceof Error && error.name === 'ExitPromptError') {
     io.stderr.write(`${messages(lang).prompt.cancelled}\n`);
     return EXIT.interrupted;

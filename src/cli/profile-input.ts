@@ -39,6 +39,8 @@ export class FieldError extends UserError {
     readonly field: keyof RawAnswers,
     message: string,
     hints: readonly string[] = [],
+    /** For roles: whether nothing matched clearly, or several roles matched. */
+    readonly result?: 'none' | 'ambiguous',
   ) {
     super(message, 2, hints);
   }
@@ -61,7 +63,7 @@ export function parseRole(rb: RuleBase, raw: string, lang: Lang, names: FieldNam
   const list = (result.kind === 'ambiguous' ? result.candidates : result.suggestions).map((o) => roleLabel(o, lang));
   const head = result.kind === 'ambiguous' ? m.errors.ambiguousRole(raw) : m.errors.unknownRole(raw);
   const message = list.length > 0 ? `${names.role}: ${head}; ${m.errors.didYouMean(list.join(', '))}` : `${names.role}: ${head}`;
-  throw new FieldError('role', message, [m.errors.tryRoles]);
+  throw new FieldError('role', message, [m.errors.tryRoles], result.kind);
 }
 
 function allowed<T extends string | number>(levels: readonly T[]): string {

@@ -1,0 +1,141 @@
+/**
+ * The caseload summary: counts per band, mean and median score, the most
+ * frequent advice and the roles not found. Constant memory: scores go into a
+ * 101-slot histogram, and the tallies of distinct texts are capped.
+ */
+import type { RuleBase } from '../engine/compile.js';
+import type { Lang } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
+import { mdEscape } from '../report/markdown.js';
+
+const MAX_DISTINCT = 10_000;
+const TOP = 5;
+
+function tally(map: Map<string, number>, key: string): void {
+  const n = map.get(key);
+  if (n !== undefined) map.set(key, n + 1);
+  else if (map.size < MAX_DISTINCT) map.set(key, 1);
+}
+
+function top(map: Map<string, number>, n = TOP): [string, number][] {
+  return [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+}
+
+export class Summary {
+  private readonly histogram = new Array<number>(101).fill(0);
+  private readonly bands = new Map<string, number>();
+  private readonly advice = new Map<string, number>();
+  private readonly missingRoles = new Map<string, number>();
+  assessed = 0;
+  rejected = 0;
+  private sum = 0;
+
+  addAssessed(score: number, band: string, advice: readonly string[]): void {
+    this.assessed++;
+    this.sum += score;
+    this.histogram[score] = (this.histogram[score] ?? 0) + 1;
+    this.bands.set(band, (this.bands.get(band) ?? 0) + 1);
+    for (const id of advice) tally(this.advice, id);
+  }
+
+  addRejected(unknownRole?: string): void {
+    this.rejected++;
+    if (unknownRole !== undefined) tally(this.missingRoles, unknownRole);
+  }
+
+  get total(): number {
+    return this.assessed + this.rejected;
+  }
+
+  toJson(rb: RuleBase, lang: Lang) {
+    const median = this.median();
+    return {
+      rows: this.total,
+      assessed: this.assessed,
+      rejected: this.rejected,
+      bands: rb.ruleset.bands.map((b) => {
+        const count = this.bands.get(b.id) ?? 0;
+        return { band: b.id, label: b.label[lang], count, share: this.assessed === 0 ? 0 : round1((100 * count) / this.assessed) };
+      }),
+      meanScore: this.assessed === 0 ? null : round1(this.sum / this.assessed),
+      medianScore: median,
+      topAdvice: top(this.advice).map(([id, count]) => ({ id, label: rb.advice.find((a) => a.id === id)?.label[lang] ?? id, count })),
+      rolesNotFound: top(this.missingRoles, 20).map(([role, count]) => ({ role, count })),
+      ruleBase: {
+        name: rb.ruleset.name,
+        version: rb.version,
+        hash: rb.hash,
+        packs: rb.layers.slice(1).map((layer) => ({ path: layer.name, hash: layer.hash })),
+      },
+    };
+  }
+
+  /** Median of the assessed scores (the lower middle for an even count), from the histogram. */
+  median(): number | null {
+    if (this.assessed === 0) return null;
+    const middle = Math.floor((this.assessed - 1) / 2);
+    let seen = 0;
+    for (let score = 0; score <= 100; score++) {
+      seen += this.histogram[score] ?? 0;
+      if (seen > middle) return score;
+    }
+    return 100;
+  }
+
+  renderText(rb: RuleBase, lang: Lang): string {
+    const m = messages(lang).batch;
+    const j = this.toJson(rb, lang);
+    const width = Math.max(...j.bands.map((b) => displayWidth(b.label)));
+    const lines = [m.summaryTitle(j.assessed)];
+    for (const b of j.bands) {
+      lines.push(`  ${b.label}${' '.repeat(width - displayWidth(b.label))}  ${bar(b.share)}  ${String(b.count).padStart(6)}  ${b.share.toFixed(1).padStart(5)}%`);
+    }
+    lines.push(`  ${m.meanMedian(j.meanScore, j.medianScore)}`);
+    if (j.topAdvice.length > 0) lines.push(`  ${m.topAdvice}: ${j.topAdvice.map((a) => `${a.id} (${a.count})`).join(', ')}`);
+    if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${r.role} (${r.count})`).join(', ')}`);
+    lines.push(`  ${messages(lang).report.ruleBase}: ${rb.ruleset.name} ${rb.version} (${rb.hash.slice(0, 12)})`);
+    for (const p of j.ruleBase.packs) lines.push(`  ${messages(lang).report.packs}: ${p.path} (${p.hash.slice(0, 12)})`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  renderMarkdown(rb: RuleBase, lang: Lang): string {
+    const m = messages(lang).batch;
+    const j = this.toJson(rb, lang);
+    const out = [`# ${m.summaryTitle(j.assessed)}`, '', `${m.rowsLine(j.rows, j.assessed, j.rejected)}`, ''];
+    out.push(`| ${m.band} | ${m.count} | ${m.share} |`, '| --- | ---: | ---: |');
+    for (const b of j.bands) out.push(`| ${mdEscape(b.label)} | ${b.count} | ${b.share.toFixed(1)}% |`);
+    out.push('', m.meanMedian(j.meanScore, j.medianScore), '');
+    if (j.topAdvice.length > 0) {
+      out.push(`## ${m.topAdvice}`, '');
+      for (const a of j.topAdvice) out.push(`- ${mdEscape(a.label)} (\`${a.id}\`): ${a.count}`);
+      out.push('');
+    }
+    if (j.rolesNotFound.length > 0) {
+      out.push(`## ${m.rolesNotFound}`, '');
+      for (const r of j.rolesNotFound) out.push(`- ${mdEscape(r.role)}: ${r.count}`);
+      out.push('');
+    }
+    out.push(`_${messages(lang).report.ruleBase}: ${mdEscape(`${rb.ruleset.name} ${rb.version} (${rb.hash.slice(0, 12)})`)}_`);
+    for (const p of j.ruleBase.packs) out.push(`_${messages(lang).report.packs}: ${mdEscape(`${p.path} (${p.hash.slice(0, 12)})`)}_`);
+    return `${out.join('\n')}\n`;
+  }
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+const BAR_WIDTH = 24;
+
+/** A horizontal bar for a percentage, in eighth-blocks. */
+export function bar(percent: number, width = BAR_WIDTH): string {
+  const eighths = Math.round((percent / 100) * width * 8);
+  const full = Math.floor(eighths / 8);
+  const part = eighths % 8;
+  const partial = part === 0 ? '' : (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][part] ?? '');
+  return ('█'.repeat(full) + partial).padEnd(width, ' ');
+}
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 2 : 1;
+  return w;
+}
