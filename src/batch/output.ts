@@ -1,7 +1,8 @@
 /**
- * Writers for batch results and rejected rows, with backpressure: CSV through
- * csv-stringify (formula-escaped, since these files are opened in spreadsheets),
- * JSONL and JSON as one serialised object per row.
+ * Writers for batch results and rejected rows. CSV goes through csv-stringify
+ * (formula-escaped, since these files are opened in spreadsheets); JSONL and
+ * JSON are one serialised object per row. `write` returns false when the caller
+ * should pause its source until `drain` fires on `stream`.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -10,46 +11,49 @@ import { stringify } from 'csv-stringify';
 export const OUTPUT_FORMATS = ['csv', 'jsonl', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export interface RowWriter<T> {
-  write(row: T): Promise<void> | undefined;
+export interface RowWriter {
+  write(row: unknown): boolean;
+  /** The stream whose `drain` event means "write again". */
+  readonly stream: NodeJS.EventEmitter;
+  /** Flushes everything; ends `dest` too when the writer owns it (a file). */
   end(): Promise<void>;
 }
 
-/** Waits for the end of a stream we are ending, or only for our part when it is stdout. */
-async function finish(source: NodeJS.EventEmitter & { writableFinished?: boolean }, event: 'finish' | 'end'): Promise<void> {
-  await once(source, event);
-}
-
-export function csvWriter(dest: Writable, columns: readonly string[], endDest: boolean): RowWriter<readonly unknown[]> {
+export function csvWriter(dest: Writable, columns: readonly string[], ownsDest: boolean): RowWriter {
   const stringifier = stringify({ header: true, columns: [...columns], escape_formulas: true, record_delimiter: 'unix' });
-  stringifier.pipe(dest, { end: endDest });
+  stringifier.pipe(dest, { end: ownsDest });
   dest.on('error', (error) => stringifier.destroy(error));
   return {
-    write(row) {
-      return stringifier.write(row) ? undefined : once(stringifier, 'drain').then(() => undefined);
-    },
+    write: (row) => stringifier.write(row),
+    stream: stringifier,
     async end() {
-      const ended = finish(stringifier, 'end');
+      const ended = once(stringifier, 'end');
       stringifier.end();
       await ended;
+      if (ownsDest && !dest.writableFinished) await once(dest, 'finish');
     },
   };
 }
 
 /** One JSON value per line (jsonl), or one JSON array with a value per line (json). */
-export function jsonWriter(dest: Writable, format: 'jsonl' | 'json'): RowWriter<unknown> {
+export function jsonWriter(dest: Writable, format: 'jsonl' | 'json', ownsDest: boolean): RowWriter {
   let first = true;
-  const put = (text: string): Promise<void> | undefined => (dest.write(text) ? undefined : once(dest, 'drain').then(() => undefined));
   return {
     write(row) {
       const json = JSON.stringify(row);
-      if (format === 'jsonl') return put(`${json}\n`);
+      if (format === 'jsonl') return dest.write(`${json}\n`);
       const text = `${first ? '[\n' : ',\n'}${json}`;
       first = false;
-      return put(text);
+      return dest.write(text);
     },
+    stream: dest,
     async end() {
-      if (format === 'json') await put(first ? '[]\n' : '\n]\n');
+      if (format === 'json') dest.write(first ? '[]\n' : '\n]\n');
+      if (ownsDest) {
+        const finished = once(dest, 'finish');
+        dest.end();
+        await finished;
+      }
     },
   };
 }

@@ -9,8 +9,9 @@ import type { Assessment } from '../engine/evaluate.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
-import type { Profile } from '../model/profile.js';
-import type { FieldNames, RoleMatch } from '../cli/profile-input.js';
+import type { AiUsage, Profile, Repetitiveness, Seniority } from '../model/profile.js';
+import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import type { FieldNames } from '../cli/profile-input.js';
 import { FieldError, parseAiUsageAnswer, parseRepetitivenessAnswer, parseRole, parseSeniorityAnswer } from '../cli/profile-input.js';
 import { assessmentToJson } from '../report/json.js';
 import type { FieldColumn } from './input.js';
@@ -25,8 +26,30 @@ export const COLUMN_NAMES: FieldNames = {
 export type RawFields = Readonly<Record<FieldColumn, string | undefined>>;
 
 export type RowOutcome =
-  | { readonly ok: true; readonly profile: Profile; readonly occupation: OccupationEntry; readonly fuzzy: boolean }
+  | {
+      readonly ok: true;
+      readonly profile: Profile;
+      readonly occupation: OccupationEntry;
+      readonly result: RowResult;
+      /** The result columns of CSV output, in RESULT_COLUMNS order. */
+      readonly cells: readonly string[];
+    }
   | { readonly ok: false; readonly field: FieldColumn | 'row'; readonly reason: string; readonly unknownRole?: string };
+
+/** The columns added after the input's own columns in CSV output. */
+export const RESULT_COLUMNS = [
+  'occupation_id',
+  'occupation_title',
+  'isco08',
+  'soc2018',
+  'score',
+  'band',
+  'range_low',
+  'range_high',
+  'advice_1',
+  'advice_2',
+  'advice_3',
+] as const;
 
 /** The compact result the CSV output and the summary need. */
 export interface RowResult {
@@ -51,6 +74,9 @@ class BoundedMemo<V> {
   }
 }
 
+type Rejection = RowOutcome & { ok: false };
+type Parsed<T> = { readonly value: T; readonly index: number } | Rejection;
+
 const FIELD_OF: Record<keyof FieldNames, FieldColumn> = {
   role: 'role',
   seniority: 'seniority',
@@ -58,58 +84,95 @@ const FIELD_OF: Record<keyof FieldNames, FieldColumn> = {
   aiUsage: 'ai_usage',
 };
 
+function rejection(error: unknown, unknownRole?: string): Rejection {
+  if (!(error instanceof FieldError)) throw error;
+  const extra = unknownRole !== undefined && error.result === 'none' ? { unknownRole } : {};
+  return { ok: false, field: FIELD_OF[error.field], reason: error.message, ...extra };
+}
+
+/**
+ * Checks and assesses rows. Each of the four answers is parsed once per distinct
+ * text (bounded memos), and each distinct profile is assessed once: profiles live
+ * in a flat table indexed by occupation × seniority × repetitiveness × AI use, so
+ * the per-row cost is four map look-ups and no string building.
+ */
 export class RowAssessor {
-  private readonly roles = new BoundedMemo<RoleMatch | FieldError>(20_000);
-  private readonly results = new BoundedMemo<RowResult>(40_000);
+  private readonly roles = new BoundedMemo<Parsed<OccupationEntry>>(20_000);
+  private readonly seniorities = new BoundedMemo<Parsed<Seniority>>(1_000);
+  private readonly repetitions = new BoundedMemo<Parsed<Repetitiveness>>(1_000);
+  private readonly aiUsages = new BoundedMemo<Parsed<AiUsage>>(1_000);
+  private readonly occupationIndex: ReadonlyMap<string, number>;
+  private readonly table: (RowOutcome | undefined)[];
   private readonly assessments = new BoundedMemo<Assessment>(2_000);
   private readonly json = new BoundedMemo<ReturnType<typeof assessmentToJson>>(2_000);
 
   constructor(
     readonly rb: RuleBase,
     readonly lang: Lang,
-  ) {}
+  ) {
+    this.occupationIndex = new Map(rb.occupations.map((o, i) => [o.id, i]));
+    this.table = new Array<RowOutcome | undefined>(rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length);
+  }
 
   check(raw: RawFields): RowOutcome {
-    for (const column of ['role', 'seniority', 'repetitiveness', 'ai_usage'] as const) {
-      const value = raw[column];
-      if (value === undefined || value.trim() === '') return { ok: false, field: column, reason: `${column}: missing value` };
+    return this.checkCells(raw.role, raw.seniority, raw.repetitiveness, raw.ai_usage);
+  }
+
+  checkCells(role: string | undefined, seniority: string | undefined, repetitiveness: string | undefined, aiUsage: string | undefined): RowOutcome {
+    const cells = [role, seniority, repetitiveness, aiUsage];
+    for (let i = 0; i < 4; i++) {
+      const value = cells[i];
+      if (value === undefined || value.trim() === '') {
+        const column = FIELD_COLUMNS_ORDER[i] as FieldColumn;
+        return { ok: false, field: column, reason: `${column}: missing value` };
+      }
     }
-    const roleText = (raw.role as string).trim();
-    const role = this.roles.get(roleText.normalize('NFKC').toLowerCase(), () => {
+    const r = this.roles.get(role as string, () => {
+      const text = (role as string).trim();
       try {
-        return parseRole(this.rb, roleText, this.lang, COLUMN_NAMES);
+        const match = parseRole(this.rb, text, this.lang, COLUMN_NAMES);
+        return { value: match.occupation, index: this.occupationIndex.get(match.occupation.id) ?? 0 };
       } catch (error) {
-        if (error instanceof FieldError) return error;
-        throw error;
+        return rejection(error, text);
       }
     });
-    if (role instanceof FieldError) {
-      const hint = role.result === 'none' ? { unknownRole: roleText } : {};
-      return { ok: false, field: 'role', reason: role.message, ...hint };
+    if ('ok' in r) return r;
+    const s = this.seniorities.get(seniority as string, () => this.parse(() => parseSeniorityAnswer(seniority as string, this.lang, COLUMN_NAMES), SENIORITY_LEVELS));
+    if ('ok' in s) return s;
+    const p = this.repetitions.get(repetitiveness as string, () =>
+      this.parse(() => parseRepetitivenessAnswer(repetitiveness as string, this.lang, COLUMN_NAMES), REPETITIVENESS_LEVELS),
+    );
+    if ('ok' in p) return p;
+    const a = this.aiUsages.get(aiUsage as string, () => this.parse(() => parseAiUsageAnswer(aiUsage as string, this.lang, COLUMN_NAMES), AI_USAGE_LEVELS));
+    if ('ok' in a) return a;
+    const slot = ((r.index * SENIORITY_LEVELS.length + s.index) * REPETITIVENESS_LEVELS.length + p.index) * AI_USAGE_LEVELS.length + a.index;
+    let outcome = this.table[slot];
+    if (!outcome) {
+      outcome = this.assessRow({ occupation: r.value.id, seniority: s.value, repetitiveness: p.value, aiUsage: a.value }, r.value);
+      this.table[slot] = outcome;
     }
+    return outcome;
+  }
+
+  private parse<T extends string | number>(run: () => T, levels: readonly T[]): Parsed<T> {
     try {
-      const profile: Profile = {
-        occupation: role.occupation.id,
-        seniority: parseSeniorityAnswer(raw.seniority as string, this.lang, COLUMN_NAMES),
-        repetitiveness: parseRepetitivenessAnswer(raw.repetitiveness as string, this.lang, COLUMN_NAMES),
-        aiUsage: parseAiUsageAnswer(raw.ai_usage as string, this.lang, COLUMN_NAMES),
-      };
-      return { ok: true, profile, occupation: role.occupation, fuzzy: role.fuzzy };
+      const value = run();
+      return { value, index: levels.indexOf(value) };
     } catch (error) {
-      if (error instanceof FieldError) return { ok: false, field: FIELD_OF[error.field], reason: error.message };
-      throw error;
+      return rejection(error);
     }
+  }
+
+  private assessRow(profile: Profile, o: OccupationEntry): RowOutcome {
+    const a = this.assessment(profile);
+    const result: RowResult = { score: a.score, band: a.band.id, low: a.range.low, high: a.range.high, advice: a.advice.slice(0, 3).map((x) => x.id) };
+    const cells = [o.id, o.title[this.lang], o.codes.isco08, o.codes.soc2018, String(result.score), result.band, String(result.low), String(result.high)];
+    for (let i = 0; i < 3; i++) cells.push(result.advice[i] ?? '');
+    return { ok: true, profile, occupation: o, result, cells };
   }
 
   private key(p: Profile): string {
     return `${p.occupation}|${p.seniority}|${p.repetitiveness}|${p.aiUsage}`;
-  }
-
-  result(profile: Profile): RowResult {
-    return this.results.get(this.key(profile), () => {
-      const a = this.assessment(profile);
-      return { score: a.score, band: a.band.id, low: a.range.low, high: a.range.high, advice: a.advice.slice(0, 3).map((x) => x.id) };
-    });
   }
 
   assessment(profile: Profile): Assessment {
@@ -120,3 +183,5 @@ export class RowAssessor {
     return this.json.get(this.key(profile), () => assessmentToJson(this.assessment(profile), this.rb, this.lang));
   }
 }
+
+const FIELD_COLUMNS_ORDER: readonly FieldColumn[] = ['role', 'seniority', 'repetitiveness', 'ai_usage'];

@@ -7,14 +7,15 @@ import type { RuleBase } from '../engine/compile.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { mdEscape } from '../report/markdown.js';
+import type { RowResult } from './rows.js';
 
 const MAX_DISTINCT = 10_000;
 const TOP = 5;
 
-function tally(map: Map<string, number>, key: string): void {
+function tally(map: Map<string, number>, key: string, by = 1): void {
   const n = map.get(key);
-  if (n !== undefined) map.set(key, n + 1);
-  else if (map.size < MAX_DISTINCT) map.set(key, 1);
+  if (n !== undefined) map.set(key, n + by);
+  else if (map.size < MAX_DISTINCT) map.set(key, by);
 }
 
 function top(map: Map<string, number>, n = TOP): [string, number][] {
@@ -26,16 +27,30 @@ export class Summary {
   private readonly bands = new Map<string, number>();
   private readonly advice = new Map<string, number>();
   private readonly missingRoles = new Map<string, number>();
-  assessed = 0;
+  private readonly pending = new Map<RowResult, number>();
+  private folded = 0;
   rejected = 0;
   private sum = 0;
 
-  addAssessed(score: number, band: string, advice: readonly string[]): void {
-    this.assessed++;
-    this.sum += score;
-    this.histogram[score] = (this.histogram[score] ?? 0) + 1;
-    this.bands.set(band, (this.bands.get(band) ?? 0) + 1);
-    for (const id of advice) tally(this.advice, id);
+  /**
+   * Counts an assessed row. Rows are tallied per (memoised) result object and
+   * folded into the totals in bulk, which keeps the per-row cost to one Map update.
+   */
+  addAssessed(outcome: { readonly result: RowResult }): void {
+    const n = this.pending.get(outcome.result);
+    this.pending.set(outcome.result, (n ?? 0) + 1);
+    if (n === undefined && this.pending.size > MAX_DISTINCT) this.fold();
+  }
+
+  private fold(): void {
+    for (const [result, n] of this.pending) {
+      this.folded += n;
+      this.sum += result.score * n;
+      this.histogram[result.score] = (this.histogram[result.score] ?? 0) + n;
+      this.bands.set(result.band, (this.bands.get(result.band) ?? 0) + n);
+      for (const id of result.advice) tally(this.advice, id, n);
+    }
+    this.pending.clear();
   }
 
   addRejected(unknownRole?: string): void {
@@ -43,11 +58,17 @@ export class Summary {
     if (unknownRole !== undefined) tally(this.missingRoles, unknownRole);
   }
 
+  get assessed(): number {
+    this.fold();
+    return this.folded;
+  }
+
   get total(): number {
     return this.assessed + this.rejected;
   }
 
   toJson(rb: RuleBase, lang: Lang) {
+    this.fold();
     const median = this.median();
     return {
       rows: this.total,
@@ -72,6 +93,7 @@ export class Summary {
 
   /** Median of the assessed scores (the lower middle for an even count), from the histogram. */
   median(): number | null {
+    this.fold();
     if (this.assessed === 0) return null;
     const middle = Math.floor((this.assessed - 1) / 2);
     let seen = 0;

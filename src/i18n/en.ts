@@ -100,6 +100,8 @@ export const en = {
     unknownFormat: (file: string) => `cannot tell the format of ${file} from its extension; pass --input-format csv or jsonl`,
     missingColumns: (file: string, columns: string, found: string) => `${file}:1: missing column ${columns} (found: ${found})`,
     summaryFileNeedsFormat: '--summary-format md or json writes to a file: pass --summary-file FILE',
+    unclosedQuote: (start: number, end: number) => `a quote opened on line ${start} is never closed, so lines ${start}–${end} could not be read`,
+    unreadable: 'unreadable CSV',
     ragged: (n: number, m: number, extra: string) => `row has ${n} fields but the header has ${m} (extra: ${extra})`,
   },
   notice: {

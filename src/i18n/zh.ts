@@ -101,6 +101,8 @@ export const zh: Messages = {
     unknownFormat: (file: string) => `无法从扩展名判断 ${file} 的格式;请传入 --input-format csv 或 jsonl`,
     missingColumns: (file: string, columns: string, found: string) => `${file}:1: 缺少列 ${columns}(现有列:${found})`,
     summaryFileNeedsFormat: '--summary-format md 或 json 需要写入文件:请传入 --summary-file FILE',
+    unclosedQuote: (start: number, end: number) => `第 ${start} 行的引号没有闭合,第 ${start}–${end} 行无法读取`,
+    unreadable: '无法读取的 CSV',
     ragged: (n: number, m: number, extra: string) => `该行有 ${n} 个字段,但表头有 ${m} 个(多出:${extra})`,
   },
   notice: {

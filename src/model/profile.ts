@@ -48,20 +48,25 @@ const AI_USAGE_WORDS: Record<AiUsage, readonly string[]> = {
   builds: ['build', 'builder', 'builds tools', 'builds ai tools', 'developer', '开发', '搭建', '构建', '自建工作流'],
 };
 
-function lookupWord<T extends string>(table: Record<T, readonly string[]>, raw: string): T | undefined {
-  const value = normalise(raw);
+/** Normalised spelling → level, built once per table. */
+function lookupTable<T extends string>(table: Record<T, readonly string[]>): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
   for (const [level, words] of Object.entries(table) as [T, readonly string[]][]) {
-    if (value === level || words.some((w) => normalise(w) === value)) return level;
+    map.set(normalise(level), level);
+    for (const word of words) map.set(normalise(word), level);
   }
-  return undefined;
+  return map;
 }
 
+const SENIORITY_LOOKUP = lookupTable(SENIORITY_WORDS);
+const AI_USAGE_LOOKUP = lookupTable(AI_USAGE_WORDS);
+
 export function parseSeniority(raw: string): Seniority | undefined {
-  return lookupWord(SENIORITY_WORDS, raw);
+  return SENIORITY_LOOKUP.get(normalise(raw));
 }
 
 export function parseAiUsage(raw: string): AiUsage | undefined {
-  return lookupWord(AI_USAGE_WORDS, raw);
+  return AI_USAGE_LOOKUP.get(normalise(raw));
 }
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
