@@ -42,6 +42,7 @@ export class AtomicFile {
   abort(): void {
     if (this.done) return;
     this.done = true;
+    this.stream.on('error', () => undefined); // late writes into a dropped file are expected
     this.stream.destroy();
     rmSync(this.temp, { force: true });
     open.delete(this);

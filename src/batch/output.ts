@@ -22,7 +22,10 @@ export interface RowWriter {
 export function csvWriter(dest: Writable, columns: readonly string[], ownsDest: boolean): RowWriter {
   const stringifier = stringify({ header: true, columns: [...columns], escape_formulas: true, record_delimiter: 'unix' });
   stringifier.pipe(dest, { end: ownsDest });
-  dest.on('error', (error) => stringifier.destroy(error));
+  // A failing destination is reported by the batch loop (it listens on `dest`);
+  // the stringifier only needs to stop, without raising a second, unhandled error.
+  stringifier.on('error', () => undefined);
+  dest.on('error', () => stringifier.destroy());
   return {
     write: (row) => stringifier.write(row),
     stream: stringifier,

@@ -124,8 +124,8 @@ export class Summary {
     const m = messages(lang).batch;
     const j = this.toJson(rb, lang);
     const out = [`# ${m.summaryTitle(j.assessed)}`, '', `${m.rowsLine(j.rows, j.assessed, j.rejected)}`, ''];
-    out.push(`| ${m.band} | ${m.count} | ${m.share} |`, '| --- | ---: | ---: |');
-    for (const b of j.bands) out.push(`| ${mdEscape(b.label)} | ${b.count} | ${b.share.toFixed(1)}% |`);
+    out.push(`| ${m.band} | ${m.count} | ${m.share} | |`, '| --- | ---: | ---: | --- |');
+    for (const b of j.bands) out.push(`| ${mdEscape(b.label)} | ${b.count} | ${b.share.toFixed(1)}% | ${bar(b.share).trimEnd()} |`);
     out.push('', m.meanMedian(j.meanScore, j.medianScore), '');
     if (j.topAdvice.length > 0) {
       out.push(`## ${m.topAdvice}`, '');

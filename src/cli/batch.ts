@@ -111,7 +111,7 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
   // Temporary files are removed on any exit that is not a clean finish.
   const onSignal = (signal: NodeJS.Signals): void => {
     abortAll();
-    io.stderr.write(`\r\u001b[K${m.batch.interrupted}\n`);
+    io.stderr.write(`${io.stderr.isTTY ? '\r\u001b[K' : ''}${m.batch.interrupted}\n`);
     process.exit(signal === 'SIGINT' ? EXIT.interrupted : 128 + 15);
   };
   process.on('exit', abortAll);
