@@ -48,6 +48,13 @@ describe('loadRuleBase', () => {
     ],
     'proto.yaml': ['test/fixtures/broken/proto.yaml:3:5  sources[0].__proto__  key "__proto__" is not allowed in rule files'],
     'custom-tag.yaml': ['test/fixtures/broken/custom-tag.yaml:1:10  (file)  custom YAML tags are not allowed'],
+    'unknown-field.yaml': [
+      'test/fixtures/broken/unknown-field.yaml:5:13  factors[0].when.salary  condition on unknown profile field "salary" (fields: occupation, seniority, repetitiveness, aiUsage, socGroup, tasks)',
+    ],
+    'never-fires.yaml': [
+      'test/fixtures/broken/never-fires.yaml:5:29  factors[0].when.repetitiveness  can never fire: min 4 is above max 2',
+      'test/fixtures/broken/never-fires.yaml:11:11  factors[1].when  can never fire: none of the occupations [typist] is in SOC group 29',
+    ],
   };
 
   for (const [file, expected] of Object.entries(cases)) {

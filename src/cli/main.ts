@@ -9,6 +9,7 @@ import { EXIT, ExitSignal, isEpipe, UserError } from './errors.js';
 import type { Io } from './io.js';
 import { processIo } from './io.js';
 import { rolesCommand } from './roles.js';
+import { rulesCommand } from './rules.js';
 import { sourcesCommand } from './sources.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -35,16 +36,17 @@ Examples:
   $ career-risk batch clients.csv --output results.csv --summary
   $ career-risk roles 设计
   $ career-risk sources
+  $ career-risk rules validate && career-risk rules test
 
 Exit codes: 0 ok, 1 internal error, 2 usage or input error, 3 batch finished with rejected rows,
 130 interrupted.`,
     );
 
-  const commands = [assessCommand(io, collect), batchCommand(io, collect), rolesCommand(io), sourcesCommand(io)];
+  const commands = [assessCommand(io, collect), batchCommand(io, collect), rolesCommand(io), sourcesCommand(io), rulesCommand(io, collect)];
   for (const command of commands) {
     program.addCommand(command, command.name() === 'assess' ? { isDefault: true } : {});
   }
-  for (const command of [program, ...commands]) {
+  for (const command of [program, ...commands, ...commands.flatMap((c) => c.commands)]) {
     command.exitOverride();
     command.configureOutput({
       writeOut: (s) => io.stdout.write(s),

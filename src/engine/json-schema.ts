@@ -1,13 +1,47 @@
-/** JSON Schema for rule files, generated from the zod schema the loader validates with. */
+/**
+ * JSON Schemas for rule files, generated from the zod schemas the loader
+ * validates with (one source of truth). One schema per file kind, plus
+ * `rule-file` for packs that mix kinds in one file, and `tests` for test cases.
+ */
 import { z } from 'zod';
-import { ruleFileSchema } from './schema.js';
+import {
+  adviceSchema,
+  factorSchema,
+  occupationSchema,
+  ruleFileSchema,
+  rulesetSchema,
+  sourceSchema,
+  taskCategorySchema,
+  testFileSchema,
+  whatIfSchema,
+} from './schema.js';
 
+export const SCHEMA_KINDS = {
+  'rule-file': { schema: ruleFileSchema, title: 'career-risk rule file (any mix of collections, for rule packs)' },
+  ruleset: { schema: z.strictObject({ ruleset: rulesetSchema }), title: 'career-risk ruleset settings' },
+  sources: { schema: z.strictObject({ sources: z.array(sourceSchema) }), title: 'career-risk sources' },
+  'task-categories': { schema: z.strictObject({ taskCategories: z.array(taskCategorySchema) }), title: 'career-risk task categories' },
+  occupations: { schema: z.strictObject({ occupations: z.array(occupationSchema) }), title: 'career-risk occupations' },
+  factors: { schema: z.strictObject({ factors: z.array(factorSchema) }), title: 'career-risk factor rules' },
+  advice: { schema: z.strictObject({ advice: z.array(adviceSchema) }), title: 'career-risk advice rules' },
+  'what-ifs': { schema: z.strictObject({ whatIfs: z.array(whatIfSchema) }), title: 'career-risk what-if lines' },
+  tests: { schema: testFileSchema, title: 'career-risk rule test cases' },
+} as const;
+
+export type SchemaKind = keyof typeof SCHEMA_KINDS;
+export const SCHEMA_KIND_NAMES = Object.keys(SCHEMA_KINDS) as SchemaKind[];
+
+export function schemaFileName(kind: SchemaKind): string {
+  return `${kind}.schema.json`;
+}
+
+export function jsonSchemaFor(kind: SchemaKind): string {
+  const { schema, title } = SCHEMA_KINDS[kind];
+  const generated = z.toJSONSchema(schema, { target: 'draft-07', io: 'input' });
+  return `${JSON.stringify({ ...generated, title }, null, 2)}\n`;
+}
+
+/** Kept for callers of the single combined schema. */
 export function ruleFileJsonSchema(): string {
-  const schema = z.toJSONSchema(ruleFileSchema, { target: 'draft-07', io: 'input' });
-  const described = {
-    ...schema,
-    title: 'career-risk rule file',
-    description: 'A career-risk rule file: any of ruleset, sources, taskCategories, occupations, factors, advice, whatIfs.',
-  };
-  return `${JSON.stringify(described, null, 2)}\n`;
+  return jsonSchemaFor('rule-file');
 }

@@ -9,7 +9,9 @@ import type { z } from 'zod';
 import type { Problem } from './problems.js';
 import { compareProblems } from './problems.js';
 import type { CollectionName, Condition, RuleFile, RulesetEntry, Simulation } from './schema.js';
-import { COLLECTIONS, ruleFileSchema } from './schema.js';
+import { COLLECTIONS, conditionSchema, ruleFileSchema } from './schema.js';
+
+const CONDITION_FIELDS = Object.keys(conditionSchema.shape);
 import { displayPath, findRuleFiles, hashUpdate, SHIPPED_RULES_DIR } from './files.js';
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
@@ -153,6 +155,9 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
 function issueProblems(file: YamlFile, issue: z.core.$ZodIssue): Problem[] {
   const p = issue.path as PropertyKey[];
   if (issue.code === 'unrecognized_keys') {
+    if (p[p.length - 1] === 'when') {
+      return issue.keys.map((key) => file.problem(p, `condition on unknown profile field "${key}" (fields: ${CONDITION_FIELDS.join(', ')})`, key));
+    }
     return issue.keys.map((key) => file.problem(p, `unknown key "${key}"`, key));
   }
   if (issue.code === 'invalid_union') {
@@ -168,6 +173,7 @@ function issueProblems(file: YamlFile, issue: z.core.$ZodIssue): Problem[] {
 
 function checkReferences(entries: Entries, ruleset: { value: RulesetEntry; origin: Origin }, origins: ReadonlyMap<string, Origin>): Problem[] {
   const problems: Problem[] = [];
+  const occupationsById = new Map(entries.occupations.map((o) => [o.id, o]));
   const ids = {
     sources: new Set(entries.sources.map((e) => e.id)),
     taskCategories: new Set(entries.taskCategories.map((e) => e.id)),
@@ -194,7 +200,23 @@ function checkReferences(entries: Entries, ruleset: { value: RulesetEntry; origi
     }
     const r = when.repetitiveness;
     if (typeof r === 'object' && r.min !== undefined && r.max !== undefined && r.min > r.max) {
-      problems.push(at(collection, id, ['when', 'repetitiveness'], `can never match: min ${r.min} is above max ${r.max}`));
+      problems.push(at(collection, id, ['when', 'repetitiveness'], `can never fire: min ${r.min} is above max ${r.max}`));
+    }
+    for (const [cat, range] of Object.entries(when.tasks ?? {})) {
+      if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
+        problems.push(at(collection, id, ['when', 'tasks', cat], `can never fire: min ${range.min} is above max ${range.max}`));
+      }
+    }
+    // Occupations named by the condition must be able to meet its other occupation-level tests.
+    const groups = when.socGroup === undefined ? undefined : new Set(([] as string[]).concat(when.socGroup));
+    if (groups && occupations.length > 0) {
+      const possible = occupations.filter((occ) => {
+        const o = occupationsById.get(occ);
+        return o === undefined || groups.has(o.codes.soc2018.slice(0, 2));
+      });
+      if (possible.length === 0) {
+        problems.push(at(collection, id, ['when'], `can never fire: none of the occupations [${occupations.join(', ')}] is in SOC group ${[...groups].join(' or ')}`));
+      }
     }
   };
   const checkSimulation = (collection: CollectionName, id: string, simulate: Simulation): void => {

@@ -140,6 +140,26 @@ export const ruleFileSchema = z.strictObject({
 });
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
+
+/** A rule test file (`*.test.yaml`): cases of profile → expectations, run by `rules test`. */
+export const testCaseSchema = z.strictObject({
+  name: nonEmpty,
+  profile: z.strictObject({ occupation: id, seniority, repetitiveness: level, aiUsage }),
+  expect: z.strictObject({
+    band: id.optional(),
+    score: numberRange(0, 100).optional(),
+    fires: z.array(id).optional(),
+    notFires: z.array(id).optional(),
+    advice: z.array(id).optional(),
+    adviceInOrder: z.boolean().optional(),
+  }),
+  todo: z.boolean().optional(),
+});
+
+export const testFileSchema = z.strictObject({ tests: z.array(testCaseSchema).min(1, 'a test file needs at least one case') });
+
+export type TestCase = z.infer<typeof testCaseSchema>;
+export type TestFile = z.infer<typeof testFileSchema>;
 export type SourceEntry = z.infer<typeof sourceSchema>;
 export type TaskCategoryEntry = z.infer<typeof taskCategorySchema>;
 export type OccupationEntry = z.infer<typeof occupationSchema>;

@@ -1,0 +1,287 @@
+/** The implementations behind `career-risk rules …`, loaded only when such a command runs. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Table from 'cli-table3';
+import type { RuleBase } from '../engine/compile.js';
+import { compileRuleBase, describeCondition } from '../engine/compile.js';
+import type { LoadResult } from '../engine/load.js';
+import { loadRuleBase, originKey, SHIPPED_RULES_DIR } from '../engine/load.js';
+import type { Problem } from '../engine/problems.js';
+import { formatProblem } from '../engine/problems.js';
+import type { CaseResult, LoadedCase } from '../engine/rule-tests.js';
+import { findTestFiles, loadTestCases, runCase, traceLines } from '../engine/rule-tests.js';
+import type { SchemaKind } from '../engine/json-schema.js';
+import { jsonSchemaFor, SCHEMA_KIND_NAMES, schemaFileName } from '../engine/json-schema.js';
+import type { CollectionName } from '../engine/schema.js';
+import type { Context } from './context.js';
+import { EXIT, ExitSignal, UserError } from './errors.js';
+import type { Io } from './io.js';
+import { outputWidth } from './io.js';
+import type { RulesOptions } from './rules.js';
+import { citations } from './sources.js';
+
+const SHIPPED_TESTS = path.join(SHIPPED_RULES_DIR, 'tests');
+
+export function schema(io: Io, kind: string | undefined, outDir: string | undefined): void {
+  if (outDir !== undefined) {
+    mkdirSync(outDir, { recursive: true });
+    for (const k of SCHEMA_KIND_NAMES) writeFileSync(path.join(outDir, schemaFileName(k)), jsonSchemaFor(k));
+    io.stderr.write(`wrote ${SCHEMA_KIND_NAMES.length} schemas to ${outDir}\n`);
+    return;
+  }
+  if (kind === undefined) {
+    io.stdout.write(`${SCHEMA_KIND_NAMES.map((k) => `${k.padEnd(16)} rules/schema/${schemaFileName(k)}`).join('\n')}\n`);
+    return;
+  }
+  if (!(SCHEMA_KIND_NAMES as string[]).includes(kind)) {
+    throw new UserError(`unknown schema kind "${kind}"; use one of: ${SCHEMA_KIND_NAMES.join(', ')}`);
+  }
+  io.stdout.write(jsonSchemaFor(kind as SchemaKind));
+}
+
+function loadFull(packs: readonly string[]): LoadResult {
+  return loadRuleBase({ packs });
+}
+
+function problemReport(io: Io, problems: readonly Problem[], format: 'text' | 'json', extra: Record<string, unknown> = {}): void {
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify({ valid: problems.length === 0, ...extra, problems }, null, 2)}\n`);
+    return;
+  }
+  for (const p of problems) io.stdout.write(`${formatProblem(p)}\n`);
+}
+
+export async function validate(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
+  const { io } = ctx;
+  const packs = [...(options.rules ?? []), ...paths];
+  const loaded = loadFull(packs);
+  if (!loaded.ok) {
+    problemReport(io, loaded.problems, options.format);
+    if (options.format === 'text') io.stderr.write(`${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} found\n`);
+    throw new ExitSignal(EXIT.usage);
+  }
+  const rb = compileRuleBase(loaded.ruleBase);
+  // Test files inside the validated packs are checked too (against the merged rule base).
+  const testFiles = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths).files.filter((f) => /\.test\.ya?ml$/.test(f));
+  const tests = loadTestCases(rb, testFiles);
+  const problems = tests.ok ? [] : tests.problems;
+  const summary = {
+    ruleBase: { version: rb.version, hash: rb.hash, packs: rb.layers.slice(1).map((l) => ({ path: l.name, hash: l.hash })) },
+    counts: {
+      sources: rb.sources.size,
+      taskCategories: rb.taskCategories.size,
+      occupations: rb.occupations.length,
+      factors: rb.factors.length,
+      advice: rb.advice.length,
+      whatIfs: rb.whatIfs.length,
+      testCases: tests.ok ? tests.cases.length : 0,
+    },
+  };
+  problemReport(io, problems, options.format, summary);
+  if (problems.length > 0) {
+    if (options.format === 'text') io.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
+    throw new ExitSignal(EXIT.usage);
+  }
+  if (options.format === 'text') {
+    const c = summary.counts;
+    const layers = rb.layers.map((l) => `${l.name} (${l.hash.slice(0, 12)})`).join(' + ');
+    io.stdout.write(
+      `valid: ${layers}: ${c.sources} sources, ${c.taskCategories} task categories, ${c.occupations} occupations, ${c.factors} factor rules, ${c.advice} advice rules, ${c.whatIfs} what-ifs, ${c.testCases} test cases\n`,
+    );
+  }
+}
+
+export async function test(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
+  const { io } = ctx;
+  const loaded = loadFull(options.rules ?? []);
+  if (!loaded.ok) {
+    problemReport(io, loaded.problems, options.format);
+    throw new ExitSignal(EXIT.usage);
+  }
+  const rb = compileRuleBase(loaded.ruleBase);
+  const found = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths);
+  const tests = loadTestCases(rb, found.files);
+  const problems = [...found.problems, ...(tests.ok ? [] : tests.problems)];
+  if (problems.length > 0 || !tests.ok) {
+    problemReport(io, problems, options.format);
+    throw new ExitSignal(EXIT.usage);
+  }
+  if (tests.cases.length === 0) throw new UserError(`no test cases found in ${paths.join(', ') || 'rules/tests'}`);
+  const results = tests.cases.map((c) => runCase(rb, c));
+  const passed = results.filter((r) => r.status === 'pass').length;
+  const failed = results.filter((r) => r.status === 'fail').length;
+  const skipped = results.filter((r) => r.status === 'todo').length;
+  const closing = `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+
+  if (options.format === 'json') {
+    const json = {
+      passed,
+      failed,
+      skipped,
+      ruleBase: { version: rb.version, hash: rb.hash, packs: rb.layers.slice(1).map((l) => ({ path: l.name, hash: l.hash })) },
+      cases: results.map((r) => ({ name: r.name, file: r.file, line: r.line, status: r.status, failures: r.failures, actual: r.actual })),
+    };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    io.stdout.write(resultTable(ctx, results));
+    const failures = results.filter((r) => r.status === 'fail' || (r.status === 'todo' && r.failures.length > 0));
+    for (const r of failures) {
+      io.stdout.write(`\n${r.status === 'fail' ? ctx.chalk.red('✗') : ctx.chalk.yellow('todo')} ${r.name}  ${ctx.chalk.dim(`(${r.file}:${r.line})`)}\n`);
+      for (const f of r.failures) io.stdout.write(`    ${f}\n`);
+      io.stdout.write(`  trace:\n${traceLines(r.assessment).map((l) => `    ${l}`).join('\n')}\n`);
+    }
+    const packs = rb.layers.slice(1);
+    if (packs.length > 0) io.stdout.write(`\nrule packs: ${packs.map((l) => `${l.name} (${l.hash.slice(0, 12)})`).join(', ')}\n`);
+    io.stdout.write(`\n${closing}\n`);
+  }
+  if (failed > 0) throw new ExitSignal(EXIT.internal);
+}
+
+function resultTable(ctx: Context, results: readonly CaseResult[]): string {
+  const width = outputWidth(ctx.io);
+  const table = new Table({
+    head: ['Result', 'Case', 'Where'],
+    colWidths: [8, Math.max(30, width - 8 - 34 - 4), 34],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
+  const mark = { pass: ctx.chalk.green('pass'), fail: ctx.chalk.red('FAIL'), todo: ctx.chalk.yellow('todo') };
+  for (const r of results) table.push([mark[r.status], r.name, `${r.file}:${r.line}`]);
+  return `${table.toString()}\n`;
+}
+
+type Found = { kind: CollectionName; id: string };
+
+function findEntry(rb: RuleBase, raw: string): Found | undefined {
+  const id = raw.replace(/^task:/, '').replace(/^advice:/, '');
+  if (raw.startsWith('task:') && rb.taskCategories.has(id)) return { kind: 'taskCategories', id };
+  if (rb.factors.some((f) => f.id === id)) return { kind: 'factors', id };
+  if (rb.advice.some((a) => a.id === id)) return { kind: 'advice', id };
+  if (rb.whatIfs.some((w) => w.id === id)) return { kind: 'whatIfs', id };
+  if (rb.taskCategories.has(id)) return { kind: 'taskCategories', id };
+  if (rb.occupationById.has(id)) return { kind: 'occupations', id };
+  if (rb.sources.has(id)) return { kind: 'sources', id };
+  return undefined;
+}
+
+/** Test cases whose run touches the entry: a rule fired, advice shown, occupation or task used, source cited. */
+function coveringCases(rb: RuleBase, found: Found, cases: readonly LoadedCase[]): LoadedCase[] {
+  return cases.filter((c) => {
+    const r = runCase(rb, c);
+    const a = r.assessment;
+    switch (found.kind) {
+      case 'factors':
+        return r.actual.fires.includes(found.id);
+      case 'advice':
+        return r.actual.advice.includes(found.id);
+      case 'occupations':
+        return c.case.profile.occupation === found.id;
+      case 'taskCategories':
+        return a.tasks.some((t) => t.category === found.id);
+      case 'sources':
+        return a.sources.includes(found.id);
+      case 'whatIfs':
+        return a.whatIfs.some((w) => w.id === found.id);
+    }
+  });
+}
+
+export function show(ctx: Context, raw: string, options: RulesOptions): void {
+  const { io, lang } = ctx;
+  const loaded = loadFull(options.rules ?? []);
+  if (!loaded.ok) {
+    problemReport(io, loaded.problems, 'text');
+    throw new ExitSignal(EXIT.usage);
+  }
+  const rb = compileRuleBase(loaded.ruleBase);
+  const found = findEntry(rb, raw);
+  if (!found) throw new UserError(`no rule, task category, occupation or source has the id "${raw}"`, EXIT.usage, ["run 'career-risk sources' or 'career-risk roles' to list ids"]);
+  const origin = rb.origins.get(originKey(found.kind, found.id));
+  const tests = loadTestCases(rb, findTestFiles([SHIPPED_TESTS]).files);
+  const covering = tests.ok ? coveringCases(rb, found, tests.cases) : [];
+  const fields: [string, string][] = [];
+  const entrySources = (ids: readonly string[] | undefined) =>
+    (ids ?? []).map((s) => {
+      const src = rb.sources.get(s);
+      return src ? `${s}: ${src.title[lang]} — ${src.outlet}, ${src.date}` : s;
+    });
+  let sources: string[] = [];
+  let kindLabel = '';
+  switch (found.kind) {
+    case 'factors': {
+      const f = rb.factors.find((x) => x.id === found.id);
+      if (!f) break;
+      kindLabel = `factor rule (${f.group})`;
+      fields.push(['label', f.label[lang]], ['when', f.condition], ['points', f.points > 0 ? `+${f.points}` : String(f.points)]);
+      if (f.uncertainty !== undefined) fields.push(['uncertainty', `±${f.uncertainty}`]);
+      sources = entrySources(f.sources);
+      break;
+    }
+    case 'advice': {
+      const a = rb.advice.find((x) => x.id === found.id);
+      if (!a) break;
+      kindLabel = 'advice rule';
+      fields.push(['label', a.label[lang]], ['why', a.why[lang]], ['first step', a.firstStep[lang]], ['when', a.condition], ['simulate', JSON.stringify(a.simulate)]);
+      sources = entrySources(a.sources);
+      break;
+    }
+    case 'whatIfs': {
+      const w = rb.whatIfs.find((x) => x.id === found.id);
+      if (!w) break;
+      kindLabel = 'what-if line';
+      fields.push(['label', w.label[lang]], ['when', w.condition], ['simulate', JSON.stringify(w.simulate)]);
+      sources = entrySources(w.sources);
+      break;
+    }
+    case 'taskCategories': {
+      const t = rb.taskCategories.get(found.id);
+      if (!t) break;
+      kindLabel = 'task category';
+      fields.push(['label', t.label[lang]], ['susceptibility', String(t.susceptibility)], ['uncertainty', `±${t.uncertainty}`], ['rationale', t.rationale[lang]]);
+      sources = entrySources(t.sources);
+      break;
+    }
+    case 'occupations': {
+      const o = rb.occupationById.get(found.id);
+      if (!o) break;
+      kindLabel = 'occupation';
+      fields.push(
+        ['title', `${o.title[lang]} · ${o.title[lang === 'en' ? 'zh' : 'en']}`],
+        ['aliases', [...o.aliases[lang], ...o.aliases[lang === 'en' ? 'zh' : 'en']].join(', ')],
+        ['description', o.description[lang]],
+        ['codes', `ISCO-08 ${o.codes.isco08} · SOC ${o.codes.soc2018}`],
+        ['tasks', Object.entries(o.tasks).map(([k, v]) => `${k} ${v}%`).join(', ')],
+        ['rules naming it', rb.factors.filter((f) => describeCondition(f.when).includes(o.id)).map((f) => f.id).join(', ') || 'none'],
+      );
+      sources = entrySources(o.sources);
+      break;
+    }
+    case 'sources': {
+      const s = rb.sources.get(found.id);
+      if (!s) break;
+      kindLabel = 'source';
+      fields.push(['title', s.title[lang]], ['outlet', s.outlet], ['author', s.author], ['date', s.date], ['language', s.language], ['cited by', (citations(rb).get(s.id) ?? []).join(', ')]);
+      if (s.note) fields.push(['note', s.note[lang]]);
+      break;
+    }
+  }
+  const where = origin ? `${origin.file}:${origin.line}` : '';
+  if (options.format === 'json') {
+    const json = {
+      kind: found.kind,
+      id: found.id,
+      defined: where,
+      fields: Object.fromEntries(fields),
+      sources,
+      coveredBy: covering.map((c) => ({ name: c.case.name, file: c.file, line: c.line })),
+    };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return;
+  }
+  const out = [`${ctx.chalk.bold(found.id)}  ${ctx.chalk.dim(`${kindLabel}, ${where}`)}`];
+  for (const [k, v] of fields) out.push(`  ${k}: ${v}`);
+  if (sources.length > 0) out.push('  sources:', ...sources.map((s) => `    ${s}`));
+  out.push(`  covered by ${covering.length} test case${covering.length === 1 ? '' : 's'}${covering.length > 0 ? ':' : ''}`);
+  for (const c of covering) out.push(`    ${c.case.name}  ${ctx.chalk.dim(`(${c.file}:${c.line})`)}`);
+  io.stdout.write(`${out.join('\n')}\n`);
+}
