@@ -1,8 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../src/engine/load.js';
 import { formatProblem } from '../src/engine/problems.js';
-import { parseYamlText } from '../src/engine/yaml-file.js';
+import { MAX_RULE_FILE_BYTES, parseYamlText } from '../src/engine/yaml-file.js';
 import { loadOrThrow } from './helpers.js';
 
 const BASE = 'test/fixtures/minimal';
@@ -89,6 +91,16 @@ describe('loadRuleBase', () => {
     expect(rb.factors.find((f) => f.id === 'repetitive')?.points).toBe(20);
     expect(rb.occupationById.has('mover')).toBe(false);
     expect(rb.layers.map((l) => l.name)).toEqual([BASE, 'test/fixtures/pack']);
+  });
+
+  it('refuses rule files over the size cap before parsing them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'career-risk-big-'));
+    const file = path.join(dir, 'huge.yaml');
+    writeFileSync(file, `# ${'x'.repeat(MAX_RULE_FILE_BYTES)}\n`);
+    const result = loadRuleBase({ base: BASE, packs: [file] });
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
+      `file is ${MAX_RULE_FILE_BYTES + 3} bytes; rule files are limited to ${MAX_RULE_FILE_BYTES} bytes`,
+    ]);
   });
 
   it('does not pollute object prototypes', () => {

@@ -53,7 +53,9 @@ function problemReport(io: Io, problems: readonly Problem[], format: 'text' | 'j
 
 export async function validate(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
   const { io } = ctx;
-  const packs = [...(options.rules ?? []), ...paths];
+  // Test files given directly are checked as tests, not layered as packs.
+  const isTestFile = (p: string) => /\.test\.ya?ml$/.test(p);
+  const packs = [...(options.rules ?? []), ...paths.filter((p) => !isTestFile(p))];
   const loaded = loadFull(packs);
   if (!loaded.ok) {
     problemReport(io, loaded.problems, options.format);
@@ -139,9 +141,10 @@ export async function test(ctx: Context, paths: readonly string[], options: Rule
 
 function resultTable(ctx: Context, results: readonly CaseResult[]): string {
   const width = outputWidth(ctx.io);
+  const whereWidth = Math.min(56, Math.max(...results.map((r) => `${r.file}:${r.line}`.length)) + 2);
   const table = new Table({
     head: ['Result', 'Case', 'Where'],
-    colWidths: [8, Math.max(30, width - 8 - 34 - 4), 34],
+    colWidths: [8, Math.max(30, width - 8 - whereWidth - 4), whereWidth],
     wordWrap: true,
     style: { head: [], border: [] },
   });
