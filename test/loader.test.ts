@@ -50,6 +50,7 @@ describe('loadRuleBase', () => {
     ],
     'proto.yaml': ['test/fixtures/broken/proto.yaml:3:5  sources[0].__proto__  key "__proto__" is not allowed in rule files'],
     'custom-tag.yaml': ['test/fixtures/broken/custom-tag.yaml:1:10  (file)  custom YAML tags are not allowed'],
+    'wrong-type.yaml': ['test/fixtures/broken/wrong-type.yaml:6:13  factors[0].points  Invalid input: expected number, received string'],
     'unknown-field.yaml': [
       'test/fixtures/broken/unknown-field.yaml:5:13  factors[0].when.salary  condition on unknown profile field "salary" (fields: occupation, seniority, repetitiveness, aiUsage, socGroup, tasks)',
     ],
@@ -100,6 +101,13 @@ describe('loadRuleBase', () => {
     const result = loadRuleBase({ base: BASE, packs: [file] });
     expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([
       `file is ${MAX_RULE_FILE_BYTES + 3} bytes; rule files are limited to ${MAX_RULE_FILE_BYTES} bytes`,
+    ]);
+  });
+
+  it.each(['constructor', 'prototype'])('rejects the key %s', (key) => {
+    const result = parseYamlText(`sources:\n  - id: x\n    ${key}: {}\n`, 'hostile.yaml');
+    expect(result.ok ? [] : result.problems.map((p) => `${p.line}:${p.col} ${p.path} ${p.message}`)).toEqual([
+      `3:5 sources[0].${key} key "${key}" is not allowed in rule files`,
     ]);
   });
 
