@@ -32,6 +32,8 @@ export function normaliseQuery(text: string): string {
 
 interface Index {
   readonly fuse: Fuse<OccupationEntry>;
+  /** Catalogue position of each id, for stable tie-breaking. */
+  readonly order: ReadonlyMap<string, number>;
   readonly exact: ReadonlyMap<string, readonly OccupationEntry[]>;
   readonly soc: ReadonlyMap<string, readonly OccupationEntry[]>;
   readonly isco: ReadonlyMap<string, readonly OccupationEntry[]>;
@@ -73,7 +75,8 @@ function indexOf(rb: RuleBase): Index {
       { name: 'description.zh', weight: 0.3 },
     ],
   });
-  const index = { fuse, exact, soc, isco };
+  const order = new Map(rb.occupations.map((o, i) => [o.id, i]));
+  const index = { fuse, exact, soc, isco, order };
   indexes.set(rb, index);
   return index;
 }
@@ -81,25 +84,122 @@ function indexOf(rb: RuleBase): Index {
 /** Hits scoring above this are too weak to list when a person browses results. */
 export const LISTING_MAX_SCORE = 0.65;
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Words that say how senior someone is, not what the job is: job boards put them in titles. */
+const LEVEL_WORDS = new Set(['senior', 'sr', 'junior', 'jr', 'intern', 'trainee', 'entry', 'level', 'mid', 'experienced', 'principal', 'staff']);
+const ZH_LEVEL_PREFIXES = ['高级', '资深', '初级', '中级', '实习', '见习', '兼职', '全职'];
+/** Job-board abbreviations, expanded before fuzzy matching. */
+const EXPANSIONS: Readonly<Record<string, string>> = {
+  dev: 'developer',
+  devs: 'developers',
+  eng: 'engineer',
+  engr: 'engineer',
+  mgr: 'manager',
+  admin: 'administrator',
+  rep: 'representative',
+  reps: 'representative',
+  asst: 'assistant',
+  tech: 'technician',
+  ops: 'operations',
+  acct: 'accountant',
+  cust: 'customer',
+  svc: 'service',
+  mktg: 'marketing',
+  sw: 'software',
+  frontend: 'front-end',
+  backend: 'back-end',
+};
+
+/** The query with seniority words dropped and abbreviations expanded (fuzzy search only). */
+export function cleanQuery(q: string): string {
+  let text = q;
+  for (const prefix of ZH_LEVEL_PREFIXES) {
+    if (text.startsWith(prefix) && text.length - prefix.length >= 2) text = text.slice(prefix.length);
+  }
+  const words = text.split(/\s+/).filter((w) => w !== '' && !LEVEL_WORDS.has(w));
+  const cleaned = words.map((w) => EXPANSIONS[w] ?? w).join(' ');
+  return cleaned === '' ? q : cleaned;
+}
+
+function grams(text: string, n: number): string[] {
+  const t = text.replace(/\s+/g, ' ');
+  if (t.length <= n) return [t];
+  const out: string[] = [];
+  for (let i = 0; i + n <= t.length; i++) out.push(t.slice(i, i + n));
+  return out;
+}
+
+/** Dice similarity of character n-grams (bigrams for Chinese, trigrams for Latin text). */
+export function ngramSimilarity(a: string, b: string): number {
+  const n = CJK.test(a) ? 2 : 3;
+  const ga = grams(a, n);
+  const gb = new Map<string, number>();
+  for (const g of grams(b, n)) gb.set(g, (gb.get(g) ?? 0) + 1);
+  let shared = 0;
+  for (const g of ga) {
+    const left = gb.get(g) ?? 0;
+    if (left > 0) {
+      shared++;
+      gb.set(g, left - 1);
+    }
+  }
+  return (2 * shared) / (ga.length + grams(b, n).length);
+}
+
+/** Similarity of a Chinese query to one Chinese name: containment first, then bigrams. */
+function chineseSimilarity(q: string, name: string): number {
+  if (name === q) return 1;
+  if (name.includes(q)) return Math.max(0.7, 0.95 - 0.03 * (name.length - q.length));
+  if (q.includes(name) && name.length >= 2) return Math.max(0.6, 0.9 - 0.04 * (q.length - name.length));
+  return ngramSimilarity(q, name) * 0.85;
+}
+
 /** Ranked matches for a query; ties keep catalogue order, so results are deterministic. */
 export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 1): SearchHit[] {
   const q = normaliseQuery(query);
   if (q === '') return rb.occupations.slice(0, limit).map((occupation) => ({ occupation, score: 1 }));
-  const { exact } = indexOf(rb);
-  const direct = [...(lookupCode(rb, q) ?? []), ...(exact.get(q) ?? []), ...(rb.occupationById.has(q) ? [rb.occupationById.get(q) as OccupationEntry] : [])];
-  const hits: SearchHit[] = [];
-  const seen = new Set<string>();
-  for (const occupation of direct) {
-    if (seen.has(occupation.id)) continue;
-    seen.add(occupation.id);
-    hits.push({ occupation, score: 0 });
+  const index = indexOf(rb);
+  const cleaned = cleanQuery(q);
+  const best = new Map<string, number>();
+  const offer = (o: OccupationEntry, score: number) => {
+    const prev = best.get(o.id);
+    if (prev === undefined || score < prev) best.set(o.id, score);
+  };
+  for (const key of new Set([q, cleaned])) {
+    for (const o of lookupCode(rb, key) ?? []) offer(o, 0);
+    for (const o of index.exact.get(key) ?? []) offer(o, 0);
+    const byId = rb.occupationById.get(key);
+    if (byId) offer(byId, 0);
   }
-  for (const result of indexOf(rb).fuse.search(q)) {
-    if (seen.has(result.item.id) || (result.score ?? 1) > maxScore) continue;
-    seen.add(result.item.id);
-    hits.push({ occupation: result.item, score: result.score ?? 1 });
+  for (const result of index.fuse.search(cleaned)) offer(result.item, result.score ?? 1);
+  if (CJK.test(cleaned)) {
+    for (const o of rb.occupations) {
+      let sim = 0;
+      for (const name of [o.title.zh, ...o.aliases.zh]) sim = Math.max(sim, chineseSimilarity(cleaned, name));
+      if (sim >= 0.3) offer(o, 1 - sim);
+    }
   }
-  return hits.slice(0, limit);
+  const order = index.order;
+  return [...best]
+    .filter(([, score]) => score <= maxScore)
+    .sort((a, b) => a[1] - b[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
+    .slice(0, limit)
+    .map(([id, score]) => ({ occupation: rb.occupationById.get(id) as OccupationEntry, score }));
+}
+
+/** Closest names by n-grams, for "did you mean" when fuzzy search finds nothing. */
+function nearestByNgrams(rb: RuleBase, q: string, n: number): OccupationEntry[] {
+  const scored = rb.occupations.map((o) => {
+    let sim = 0;
+    for (const name of [o.title.en, o.title.zh, ...o.aliases.en, ...o.aliases.zh]) sim = Math.max(sim, ngramSimilarity(q, normaliseQuery(name)));
+    return { o, sim };
+  });
+  return scored
+    .filter((x) => x.sim > 0.15)
+    .sort((a, b) => b.sim - a.sim)
+    .slice(0, n)
+    .map((x) => x.o);
 }
 
 function lookupCode(rb: RuleBase, q: string): readonly OccupationEntry[] | undefined {
@@ -132,5 +232,6 @@ export function resolveRole(rb: RuleBase, query: string): RoleResolution {
   if (first && first.score <= CONFIDENT_SCORE && (!second || second.score - first.score >= CLEAR_LEAD)) {
     return { kind: 'match', occupation: first.occupation, how: 'search' };
   }
-  return { kind: 'none', suggestions: hits.map((h) => h.occupation) };
+  const suggestions = hits.length > 0 ? hits.map((h) => h.occupation) : nearestByNgrams(rb, cleanQuery(q), SUGGESTIONS);
+  return { kind: 'none', suggestions };
 }

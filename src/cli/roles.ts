@@ -3,7 +3,11 @@ import Table from 'cli-table3';
 import { Command, Option } from 'commander';
 import { LISTING_MAX_SCORE, searchRoles } from '../catalogue/search.js';
 import { SOC_MAJOR_GROUPS, socMajorGroup } from '../catalogue/groups.js';
+import type { RuleBase } from '../engine/compile.js';
+import { scoreOf } from '../engine/evaluate.js';
 import type { OccupationEntry } from '../engine/schema.js';
+import { bar } from '../batch/summary.js';
+import { parseRepetitiveness } from '../model/profile.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { GlobalOptions } from './context.js';
@@ -15,6 +19,57 @@ import { outputWidth } from './io.js';
 interface RolesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
   readonly limit?: string;
+  readonly groups?: boolean;
+}
+
+export interface GroupStats {
+  readonly group: string;
+  readonly title: string;
+  readonly occupations: number;
+  readonly medianScore: number;
+}
+
+/** Occupations per SOC major group and their median score for the reference (neutral) profile. */
+export function groupStats(rb: RuleBase, lang: Lang): GroupStats[] {
+  const { seniority, repetitiveness, aiUsage } = rb.ruleset.reference;
+  const level = parseRepetitiveness(repetitiveness);
+  if (level === undefined) throw new Error('reference repetitiveness out of range');
+  const scores = new Map<string, number[]>();
+  for (const o of rb.occupations) {
+    const group = socMajorGroup(o.codes.soc2018);
+    const list = scores.get(group) ?? [];
+    list.push(scoreOf(rb, { occupation: o.id, seniority, repetitiveness: level, aiUsage }));
+    scores.set(group, list);
+  }
+  return [...scores.keys()].sort().map((group) => {
+    const list = (scores.get(group) ?? []).sort((a, b) => a - b);
+    const mid = list.length / 2;
+    const median = list.length % 2 === 1 ? (list[Math.floor(mid)] ?? 0) : ((list[mid - 1] ?? 0) + (list[mid] ?? 0)) / 2;
+    return { group, title: SOC_MAJOR_GROUPS[group]?.[lang] ?? group, occupations: list.length, medianScore: median };
+  });
+}
+
+export function renderGroups(stats: readonly GroupStats[], rb: RuleBase, lang: Lang): string {
+  const m = messages(lang).roles;
+  const width = Math.max(...stats.map((g) => displayWidth(g.title))) + 4;
+  const pad = (text: string, to: number) => ' '.repeat(Math.max(0, to - displayWidth(text)));
+  const lines = [`${m.groupsHeader.group}${pad(m.groupsHeader.group, width + 1)}${pad(m.groupsHeader.count, 6)}${m.groupsHeader.count}  ${pad(m.groupsHeader.median, 6)}${m.groupsHeader.median}`];
+  for (const g of stats) {
+    const label = `${g.group} ${g.title}`;
+    const median = Number.isInteger(g.medianScore) ? String(g.medianScore) : g.medianScore.toFixed(1);
+    lines.push(`${label}${' '.repeat(Math.max(1, width + 1 - displayWidth(label)))}${String(g.occupations).padStart(6)}  ${median.padStart(6)}  ${bar(g.medianScore, 30).trimEnd()}`);
+  }
+  const all = messages(lang);
+  const ref = rb.ruleset.reference;
+  const level = parseRepetitiveness(ref.repetitiveness) ?? 3;
+  lines.push('', m.groupsNote(all.seniority[ref.seniority].name, all.repetitiveness[level].name, all.aiUsage[ref.aiUsage].name));
+  return `${lines.join('\n')}\n`;
+}
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 2 : 1;
+  return w;
 }
 
 export function rolesCommand(io: Io): Command {
@@ -23,6 +78,7 @@ export function rolesCommand(io: Io): Command {
     .argument('[query...]', 'words to search for; omit to list every occupation')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-n, --limit <n>', 'show at most n matches (default: 10 when searching, all when listing)')
+    .option('--groups', 'show each SOC major group with its number of occupations and median score for a neutral profile')
     .addHelpText(
       'after',
       `
@@ -31,12 +87,18 @@ Examples:
   $ career-risk roles designer
   $ career-risk roles 客服
   $ career-risk roles 15-1252
+  $ career-risk roles --groups
   $ career-risk roles --format json > catalogue.json`,
     )
     .action(async (words: string[], _opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<RolesOptions>();
       const ctx = makeContext(options, io);
       const rb = await ctx.ruleBase();
+      if (options.groups) {
+        const stats = groupStats(rb, ctx.lang);
+        io.stdout.write(options.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : renderGroups(stats, rb, ctx.lang));
+        return;
+      }
       const query = words.join(' ').trim();
       const limit = options.limit === undefined ? (query ? 10 : rb.occupations.length) : Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: expected a whole number above 0, got "${options.limit}"`);

@@ -69,6 +69,9 @@ export const en = {
     header: { id: 'Id', title: 'Title', group: 'Group', codes: 'ISCO-08 / SOC' },
     count: (n: number, total: number) => `${n} of ${total} occupations`,
     none: (q: string) => `No occupation matches "${q}".`,
+    groupsHeader: { group: 'SOC major group', count: 'Roles', median: 'Median' },
+    groupsNote: (seniority: string, repetitiveness: string, ai: string) =>
+      `Median score of each group's occupations for a neutral profile: ${seniority}, repetitiveness ${repetitiveness}, AI use ${ai}.`,
   },
   sources: {
     header: { id: 'Id', title: 'Title', outlet: 'Outlet', author: 'Author', date: 'Date', lang: 'Lang', citedBy: 'Cited by' },
