@@ -50,6 +50,9 @@ describe('loadRuleBase', () => {
     ],
     'proto.yaml': ['test/fixtures/broken/proto.yaml:3:5  sources[0].__proto__  key "__proto__" is not allowed in rule files'],
     'custom-tag.yaml': ['test/fixtures/broken/custom-tag.yaml:1:10  (file)  custom YAML tags are not allowed'],
+    'duplicate-primary.yaml': [
+      'test/fixtures/broken/duplicate-primary.yaml:12:59  occupations[1].codes.primary  typist-lead is already primary for soc2018 43-9022',
+    ],
     'wrong-type.yaml': ['test/fixtures/broken/wrong-type.yaml:6:13  factors[0].points  Invalid input: expected number, received string'],
     'unknown-field.yaml': [
       'test/fixtures/broken/unknown-field.yaml:5:13  factors[0].when.salary  condition on unknown profile field "salary" (fields: occupation, seniority, repetitiveness, aiUsage, socGroup, tasks)',

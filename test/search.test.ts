@@ -21,7 +21,8 @@ describe('resolveRole', () => {
     ['算法工程师', 'machine-learning-engineer'],
     ['15-1252', 'software-developer'],
     ['soc:15-1252', 'software-developer'],
-    ['isco:2643', 'ambiguous'],
+    ['isco:2643', 'translator'],
+    ['23-1011', 'ambiguous'],
     ['isco:2211', 'physician'],
     ['SDE', 'software-developer'],
     ['养老护理员', 'elderly-care-worker'],
@@ -37,11 +38,14 @@ describe('resolveRole', () => {
   });
 
   it('lists candidates instead of guessing when a code covers several roles', () => {
-    const r = resolveRole(rb, '43-4051');
+    const r = resolveRole(rb, '23-1011');
     expect(r.kind).toBe('ambiguous');
-    if (r.kind === 'ambiguous') {
-      expect(r.candidates.map((o) => o.id)).toEqual(expect.arrayContaining(['customer-service-representative', 'call-centre-agent']));
-    }
+    if (r.kind === 'ambiguous') expect(r.candidates.map((o) => o.id)).toEqual(['lawyer', 'corporate-legal-counsel', 'prosecutor']);
+  });
+
+  it('resolves a shared code to the entry marked primary for that code system', () => {
+    expect(resolved('43-4051')).toBe('customer-service-representative');
+    expect(resolved('isco:4222')).toBe('call-centre-agent');
   });
 
   it('suggests the closest roles when free text has no unique match', () => {

@@ -23,7 +23,9 @@ export interface SearchHit {
  * clearly ahead of the runner-up; otherwise the user gets "did you mean" suggestions.
  */
 const CONFIDENT_SCORE = 0.6;
-const CLEAR_LEAD = 0.25;
+const CLEAR_LEAD = 0.15;
+/** Minimum n-gram similarity between the query and a name of the accepted role. */
+const RESEMBLANCE = 0.6;
 const SUGGESTIONS = 5;
 
 export function normaliseQuery(text: string): string {
@@ -172,7 +174,12 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 
     const byId = rb.occupationById.get(key);
     if (byId) offer(byId, 0);
   }
-  for (const result of index.fuse.search(cleaned)) offer(result.item, result.score ?? 1);
+  // Fuzzy candidates, re-scored by character n-grams: fuse.js finds typos, n-grams rank
+  // "sofware developer" closer to Software Developer than to Back-end Developer.
+  for (const result of index.fuse.search(cleaned, { limit: 40 })) {
+    const fuzzy = result.score ?? 1;
+    offer(result.item, Math.min(fuzzy, 1 - nameSimilarity(result.item, cleaned)));
+  }
   if (CJK.test(cleaned)) {
     for (const o of rb.occupations) {
       let sim = 0;
@@ -188,13 +195,27 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 
     .map(([id, score]) => ({ occupation: rb.occupationById.get(id) as OccupationEntry, score }));
 }
 
+/** Best n-gram similarity between the query and any title or alias of the occupation. */
+function nameSimilarity(o: OccupationEntry, q: string): number {
+  let sim = 0;
+  for (const name of namesOf(o)) sim = Math.max(sim, ngramSimilarity(q, name));
+  return sim;
+}
+
+const normalisedNames = new WeakMap<OccupationEntry, readonly string[]>();
+
+function namesOf(o: OccupationEntry): readonly string[] {
+  let names = normalisedNames.get(o);
+  if (!names) {
+    names = [o.title.en, o.title.zh, ...o.aliases.en, ...o.aliases.zh].map(normaliseQuery);
+    normalisedNames.set(o, names);
+  }
+  return names;
+}
+
 /** Closest names by n-grams, for "did you mean" when fuzzy search finds nothing. */
 function nearestByNgrams(rb: RuleBase, q: string, n: number): OccupationEntry[] {
-  const scored = rb.occupations.map((o) => {
-    let sim = 0;
-    for (const name of [o.title.en, o.title.zh, ...o.aliases.en, ...o.aliases.zh]) sim = Math.max(sim, ngramSimilarity(q, normaliseQuery(name)));
-    return { o, sim };
-  });
+  const scored = rb.occupations.map((o) => ({ o, sim: nameSimilarity(o, q) }));
   return scored
     .filter((x) => x.sim > 0.15)
     .sort((a, b) => b.sim - a.sim)
@@ -219,6 +240,10 @@ export function resolveRole(rb: RuleBase, query: string): RoleResolution {
   const byCode = lookupCode(rb, q);
   if (byCode !== undefined) {
     if (byCode.length === 1 && byCode[0]) return { kind: 'match', occupation: byCode[0], how: 'code' };
+    // Several entries share the code: the one marked primary for this code system answers for it.
+    const system = /^\d\d-\d{4}$/.test(q.replace(/^soc(?:2018)?[: ]?/, '')) ? 'soc2018' : 'isco08';
+    const primary = byCode.filter((o) => o.codes.primary?.includes(system));
+    if (primary.length === 1 && primary[0]) return { kind: 'match', occupation: primary[0], how: 'code' };
     if (byCode.length > 1) return { kind: 'ambiguous', candidates: byCode };
     return { kind: 'none', suggestions: [] };
   }
@@ -229,7 +254,9 @@ export function resolveRole(rb: RuleBase, query: string): RoleResolution {
 
   const hits = searchRoles(rb, q, SUGGESTIONS);
   const [first, second] = hits;
-  if (first && first.score <= CONFIDENT_SCORE && (!second || second.score - first.score >= CLEAR_LEAD)) {
+  const clear = first && first.score <= CONFIDENT_SCORE && (!second || second.score - first.score >= CLEAR_LEAD);
+  // A typo of a name, not a word that merely occurs in one ("astronaut" in "astronautical engineer").
+  if (first && clear && nameSimilarity(first.occupation, cleanQuery(q)) >= RESEMBLANCE) {
     return { kind: 'match', occupation: first.occupation, how: 'search' };
   }
   const suggestions = hits.length > 0 ? hits.map((h) => h.occupation) : nearestByNgrams(rb, cleanQuery(q), SUGGESTIONS);

@@ -230,6 +230,15 @@ function checkReferences(entries: Entries, ruleset: { value: RulesetEntry; origi
   };
 
   for (const c of entries.taskCategories) checkSources('taskCategories', c.id, c.sources);
+  const primaries = new Map<string, string>();
+  for (const o of entries.occupations) {
+    for (const system of o.codes.primary ?? []) {
+      const key = `${system}:${o.codes[system]}`;
+      const other = primaries.get(key);
+      if (other !== undefined) problems.push(at('occupations', o.id, ['codes', 'primary'], `${other} is already primary for ${system} ${o.codes[system]}`));
+      primaries.set(key, o.id);
+    }
+  }
   for (const o of entries.occupations) {
     checkSources('occupations', o.id, o.sources);
     let sum = 0;

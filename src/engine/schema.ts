@@ -73,6 +73,8 @@ export const occupationSchema = z.strictObject({
   codes: z.strictObject({
     isco08: z.string().regex(/^[1-9]\d{3}$/, 'must be a 4-digit ISCO-08 unit group code (not armed forces)'),
     soc2018: z.string().regex(/^\d\d-\d{4}$/, 'must be a SOC 2018 detailed code like 15-1252'),
+    /** Code systems for which this entry answers a bare code lookup when several entries share the code. */
+    primary: z.array(z.enum(['isco08', 'soc2018'])).min(1).optional(),
   }),
   tasks: z.record(id, z.number().int().min(1).max(100)),
   sources: z.array(id).optional(),

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Role search speed over the whole catalogue: every query of the committed query set
+// (test/fixtures/role-queries.yaml), through resolveRole (what assess and batch use) and
+// searchRoles (what the interactive prompt and `roles <query>` use).
+// Usage: node bench/search.js [rounds=20]   (after `npm ci`)
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { readShippedFromCache } from '../dist/engine/cache.js';
+import { compileRuleBase } from '../dist/engine/compile.js';
+import { loadRuleBase } from '../dist/engine/load.js';
+import { resolveRole, searchRoles } from '../dist/catalogue/search.js';
+
+const rounds = Number(process.argv[2] ?? 20);
+const loaded = readShippedFromCache() ?? loadRuleBase().ruleBase;
+const rb = compileRuleBase(loaded);
+const queries = parse(readFileSync(new URL('../test/fixtures/role-queries.yaml', import.meta.url), 'utf8')).queries.map((x) => x.q);
+
+const t0 = process.hrtime.bigint();
+searchRoles(rb, 'warm up the index', 10);
+const indexMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+function time(fn) {
+  const samples = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const s = process.hrtime.bigint();
+      fn(q);
+      samples.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  return { mean, p50: samples[Math.floor(samples.length * 0.5)], p99: samples[Math.floor(samples.length * 0.99)], max: samples[samples.length - 1] };
+}
+
+const resolve = time((q) => resolveRole(rb, q));
+const search = time((q) => searchRoles(rb, q, 12, 0.65));
+console.log(`node ${process.version}; ${rb.occupations.length} occupations; ${queries.length} queries × ${rounds} rounds; index built in ${indexMs.toFixed(1)} ms`);
+for (const [name, r] of [['resolveRole', resolve], ['searchRoles', search]]) {
+  console.log(`${name.padEnd(12)} mean ${r.mean.toFixed(3)} ms  p50 ${r.p50.toFixed(3)} ms  p99 ${r.p99.toFixed(3)} ms  max ${r.max.toFixed(3)} ms`);
+}
