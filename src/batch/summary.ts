@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { mdEscape } from '../report/markdown.js';
 import type { RowResult } from './rows.js';
+import { displayWidth } from '../report/width.js';
 
 const MAX_DISTINCT = 10_000;
 const TOP = 5;
@@ -154,10 +155,4 @@ export function bar(percent: number, width = BAR_WIDTH): string {
   const part = eighths % 8;
   const partial = part === 0 ? '' : (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][part] ?? '');
   return ('█'.repeat(full) + partial).padEnd(width, ' ');
-}
-
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 2 : 1;
-  return w;
 }

@@ -15,6 +15,7 @@ import { makeContext } from './context.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { outputWidth } from './io.js';
+import { displayWidth } from '../report/width.js';
 
 interface RolesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
@@ -64,12 +65,6 @@ export function renderGroups(stats: readonly GroupStats[], rb: RuleBase, lang: L
   const level = parseRepetitiveness(ref.repetitiveness) ?? 3;
   lines.push('', m.groupsNote(all.seniority[ref.seniority].name, all.repetitiveness[level].name, all.aiUsage[ref.aiUsage].name));
   return `${lines.join('\n')}\n`;
-}
-
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 2 : 1;
-  return w;
 }
 
 export function rolesCommand(io: Io): Command {

@@ -5,6 +5,7 @@ import type { Assessment } from '../engine/evaluate.js';
 import { messages } from '../i18n/index.js';
 import type { RenderOptions } from './common.js';
 import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, t } from './common.js';
+import { displayWidth } from './width.js';
 
 const BAR_WIDTH = 40;
 
@@ -154,10 +155,4 @@ export function wrap(text: string, width: number, indent: string): string[] {
   }
   if (line.trim() !== '') lines.push(indent + line.trimEnd());
   return lines;
-}
-
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 2 : 1;
-  return w;
 }
