@@ -6,6 +6,7 @@
 import Fuse from 'fuse.js';
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
+import { WordIndex } from './tokens.js';
 
 export type RoleResolution =
   | { readonly kind: 'match'; readonly occupation: OccupationEntry; readonly how: 'id' | 'code' | 'title' | 'search' }
@@ -27,6 +28,8 @@ const CLEAR_LEAD = 0.15;
 /** Minimum n-gram similarity between the query and a name of the accepted role. */
 const RESEMBLANCE = 0.6;
 const SUGGESTIONS = 5;
+/** Longest query (in characters) given to fuse.js. */
+const FUSE_MAX_QUERY = 20;
 
 export function normaliseQuery(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
@@ -37,6 +40,7 @@ interface Index {
   /** Catalogue position of each id, for stable tie-breaking. */
   readonly order: ReadonlyMap<string, number>;
   readonly exact: ReadonlyMap<string, readonly OccupationEntry[]>;
+  readonly words: WordIndex;
   readonly soc: ReadonlyMap<string, readonly OccupationEntry[]>;
   readonly isco: ReadonlyMap<string, readonly OccupationEntry[]>;
 }
@@ -60,25 +64,19 @@ function indexOf(rb: RuleBase): Index {
     push(soc, o.codes.soc2018, o);
     push(isco, o.codes.isco08, o);
   }
+  // fuse.js covers English names (typos inside and across words); Chinese goes through n-grams,
+  // codes through exact look-up, and long phrasings through the word index.
   const fuse = new Fuse(rb.occupations, {
     includeScore: true,
     ignoreLocation: true,
-    ignoreDiacritics: true,
-    threshold: 0.4,
+    threshold: 0.35,
     keys: [
       { name: 'title.en', weight: 3 },
-      { name: 'title.zh', weight: 3 },
       { name: 'aliases.en', weight: 2 },
-      { name: 'aliases.zh', weight: 2 },
-      { name: 'id', weight: 1 },
-      { name: 'codes.soc2018', weight: 1 },
-      { name: 'codes.isco08', weight: 1 },
-      { name: 'description.en', weight: 0.3 },
-      { name: 'description.zh', weight: 0.3 },
     ],
   });
   const order = new Map(rb.occupations.map((o, i) => [o.id, i]));
-  const index = { fuse, exact, soc, isco, order };
+  const index = { fuse, exact, soc, isco, order, words: new WordIndex(rb.occupations) };
   indexes.set(rb, index);
   return index;
 }
@@ -149,6 +147,34 @@ export function ngramSimilarity(a: string, b: string): number {
   return (2 * shared) / (ga.length + grams(b, n).length);
 }
 
+/** Characters that end many Chinese job names (…员, …师, …工) and say little on their own. */
+const GENERIC_ZH = new Set(['员', '师', '工', '人', '者', '家', '手', '长', '专', '业', '务', '管', '理']);
+
+/** Posting words that are not part of a Chinese job name. */
+const ZH_NOISE = ['急招', '诚聘', '高薪', '夜班', '白班', '计件', '长期', '临时', '包吃住', '兼职', '全职', '持证上岗', '五险一金'];
+/** Verbs that open colloquial names: 开公交的 (drives the bus), 修空调的 (fixes air-conditioners). */
+const ZH_VERBS = /^[开做干当修卖教看扫剪送跑搞贴刷装]/;
+
+/**
+ * The Chinese parts of a query that may name a job: split on other scripts, posting words and
+ * 的; the colloquial ending 师傅 (master) is dropped, and for 开公交(的)-style phrases the object
+ * alone (公交) is tried too.
+ */
+export function chineseParts(q: string): string[] {
+  if (!CJK.test(q)) return [];
+  let text = q.replace(/^招聘[: ]*/, '').replace(/[^\u3400-\u9fff\uf900-\ufaff]+/g, ' ');
+  for (const noise of ZH_NOISE) text = text.split(noise).join(' ');
+  const parts = new Set<string>();
+  for (const raw of text.split(/[ 的]+/)) {
+    const part = raw.replace(/(.{2,})师傅$/, '$1');
+    // One character, or 师傅 alone, says nothing about the job.
+    if (part.length < 2 || part === '师傅') continue;
+    parts.add(part);
+    if (ZH_VERBS.test(part) && part.length >= 3) parts.add(part.slice(1));
+  }
+  return [...parts];
+}
+
 /** Similarity of a Chinese query to one Chinese name: containment first, then bigrams. */
 function chineseSimilarity(q: string, name: string): number {
   if (name === q) return 1;
@@ -176,14 +202,22 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 
   }
   // Fuzzy candidates, re-scored by character n-grams: fuse.js finds typos, n-grams rank
   // "sofware developer" closer to Software Developer than to Back-end Developer.
-  for (const result of index.fuse.search(cleaned, { limit: 40 })) {
+  // fuse.js's bitap search grows with query length; long job-board phrasings are left to
+  // the word index and n-grams, which handle them better anyway.
+  const fuzzyResults = cleaned.length <= FUSE_MAX_QUERY && !CJK.test(cleaned) ? index.fuse.search(cleaned, { limit: 40 }) : [];
+  for (const result of fuzzyResults) {
     const fuzzy = result.score ?? 1;
     offer(result.item, Math.min(fuzzy, 1 - nameSimilarity(result.item, cleaned)));
   }
-  if (CJK.test(cleaned)) {
+  for (const [i, sim] of index.words.search(cleaned)) {
+    const o = rb.occupations[i];
+    if (o && sim >= 0.3) offer(o, 1 - sim);
+  }
+  const parts = chineseParts(cleaned);
+  if (parts.length > 0) {
     for (const o of rb.occupations) {
       let sim = 0;
-      for (const name of [o.title.zh, ...o.aliases.zh]) sim = Math.max(sim, chineseSimilarity(cleaned, name));
+      for (const name of zhNamesOf(o)) for (const part of parts) sim = Math.max(sim, chineseSimilarity(part, name));
       if (sim >= 0.3) offer(o, 1 - sim);
     }
   }
@@ -203,6 +237,16 @@ function nameSimilarity(o: OccupationEntry, q: string): number {
 }
 
 const normalisedNames = new WeakMap<OccupationEntry, readonly string[]>();
+const normalisedZhNames = new WeakMap<OccupationEntry, readonly string[]>();
+
+function zhNamesOf(o: OccupationEntry): readonly string[] {
+  let names = normalisedZhNames.get(o);
+  if (!names) {
+    names = [o.title.zh, ...o.aliases.zh].map(normaliseQuery);
+    normalisedZhNames.set(o, names);
+  }
+  return names;
+}
 
 function namesOf(o: OccupationEntry): readonly string[] {
   let names = normalisedNames.get(o);
@@ -215,7 +259,14 @@ function namesOf(o: OccupationEntry): readonly string[] {
 
 /** Closest names by n-grams, for "did you mean" when fuzzy search finds nothing. */
 function nearestByNgrams(rb: RuleBase, q: string, n: number): OccupationEntry[] {
-  const scored = rb.occupations.map((o) => ({ o, sim: nameSimilarity(o, q) }));
+  const chars = CJK.test(q) ? new Set([...q].filter((c) => CJK.test(c) && !GENERIC_ZH.has(c))) : undefined;
+  const scored = rb.occupations.map((o) => {
+    if (!chars) return { o, sim: nameSimilarity(o, q) };
+    // Chinese words are short: fall back to the characters they share (航 in 宇航员 and 航天工程师).
+    let shared = 0;
+    for (const name of zhNamesOf(o)) shared = Math.max(shared, [...new Set(name)].filter((c) => chars.has(c)).length);
+    return { o, sim: chars.size === 0 ? 0 : shared / chars.size };
+  });
   return scored
     .filter((x) => x.sim > 0.15)
     .sort((a, b) => b.sim - a.sim)
