@@ -29,7 +29,7 @@ const CLEAR_LEAD = 0.15;
 const RESEMBLANCE = 0.6;
 const SUGGESTIONS = 5;
 /** Longest query (in characters) given to fuse.js. */
-const FUSE_MAX_QUERY = 20;
+const FUSE_MAX_QUERY = 12;
 
 export function normaliseQuery(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');

@@ -31,26 +31,56 @@ export function queryWords(text: string): string[] {
   return kept.length > 0 ? kept : all;
 }
 
-/** Optimal string alignment distance, stopping early past `max`. */
+/** Optimal string alignment distance, stopping early past `max` (typed-array rows, no allocation per cell). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length * 2);
+    rowB = new Int32Array(b.length * 2);
+    rowC = new Int32Array(b.length * 2);
+  }
+  let older = rowA; // row i-2
+  let prev = rowB; // row i-1
+  let cur = rowC; // row i
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      cur.push(v);
-      best = Math.min(best, v);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, (older[j - 2] as number) + 1);
+      cur[j] = v;
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
-    prev2.splice(0, prev2.length, ...prev);
+    const t = older;
+    older = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length] ?? max + 1;
+  return prev[b.length] as number;
+}
+
+/** A lower bound on the edit distance from the letters the two words do not share. */
+const bag = new Int32Array(128);
+function letterGap(a: string, b: string): number {
+  bag.fill(0);
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) & 127;
+    bag[c] = (bag[c] as number) + 1;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i) & 127;
+    bag[c] = (bag[c] as number) - 1;
+  }
+  let gap = 0;
+  for (let i = 0; i < 128; i++) gap += Math.abs(bag[i] as number);
+  return Math.ceil(gap / 2);
 }
 
 /** How well a query word stands for a vocabulary word (0 = not at all). */
@@ -58,7 +88,7 @@ function wordMatch(query: string, word: string): number {
   if (query === word) return 1;
   if (query.length >= 3 && word.startsWith(query)) return 0.75;
   const allowed = query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0;
-  if (allowed > 0 && editDistance(query, word, allowed) <= allowed) return 0.8;
+  if (allowed > 0 && letterGap(query, word) <= allowed && editDistance(query, word, allowed) <= allowed) return 0.8;
   return 0;
 }
 
