@@ -1,6 +1,8 @@
 /** What a client file looks like: its formats and the columns the batch command reads. */
 
 export const INPUT_FORMATS = ['csv', 'jsonl'] as const;
+export const OUTPUT_FORMATS = ['csv', 'jsonl', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** The columns the batch command reads; any other column is passed through. */

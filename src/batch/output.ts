@@ -8,8 +8,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 
-export const OUTPUT_FORMATS = ['csv', 'jsonl', 'json'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export type { OutputFormat } from './input.js';
 
 export interface RowWriter {
   write(row: unknown): boolean;

@@ -36,6 +36,7 @@ export function normaliseQuery(text: string): string {
 }
 
 interface Index {
+  /** Built on first use: exact look-ups (the common case at start-up) never pay for it. */
   readonly fuse: Fuse<OccupationEntry>;
   /** Catalogue position of each id, for stable tie-breaking. */
   readonly order: ReadonlyMap<string, number>;
@@ -64,19 +65,33 @@ function indexOf(rb: RuleBase): Index {
     push(soc, o.codes.soc2018, o);
     push(isco, o.codes.isco08, o);
   }
-  // fuse.js covers English names (typos inside and across words); Chinese goes through n-grams,
-  // codes through exact look-up, and long phrasings through the word index.
-  const fuse = new Fuse(rb.occupations, {
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.35,
-    keys: [
-      { name: 'title.en', weight: 3 },
-      { name: 'aliases.en', weight: 2 },
-    ],
-  });
   const order = new Map(rb.occupations.map((o, i) => [o.id, i]));
-  const index = { fuse, exact, soc, isco, order, words: new WordIndex(rb.occupations) };
+  let fuse: Fuse<OccupationEntry> | undefined;
+  let words: WordIndex | undefined;
+  const index: Index = {
+    exact,
+    soc,
+    isco,
+    order,
+    // fuse.js covers English names (typos inside and across words); Chinese goes through n-grams,
+    // codes through exact look-up, and long phrasings through the word index.
+    get fuse() {
+      fuse ??= new Fuse(rb.occupations, {
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.35,
+        keys: [
+          { name: 'title.en', weight: 3 },
+          { name: 'aliases.en', weight: 2 },
+        ],
+      });
+      return fuse;
+    },
+    get words() {
+      words ??= new WordIndex(rb.occupations);
+      return words;
+    },
+  };
   indexes.set(rb, index);
   return index;
 }

@@ -10,12 +10,9 @@ import type { Lang, Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { abortAll, AtomicFile } from '../batch/atomic-file.js';
 import type { InputFormat } from '../batch/input.js';
-import { guessInputFormat, INPUT_FORMATS } from '../batch/input.js';
-import type { OutputFormat } from '../batch/output.js';
-import { OUTPUT_FORMATS } from '../batch/output.js';
+import { guessInputFormat, INPUT_FORMATS, OUTPUT_FORMATS } from '../batch/input.js';
+import type { OutputFormat } from '../batch/input.js';
 import { Progress, wantsProgress } from '../batch/progress.js';
-import { RowAssessor } from '../batch/rows.js';
-import { runBatch } from '../batch/run.js';
 import type { Summary } from '../batch/summary.js';
 import type { Context, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
@@ -107,6 +104,8 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
   const outputFormat: OutputFormat = options.format ?? (inputFormat === 'csv' ? 'csv' : 'jsonl');
   const rb = await ctx.ruleBase();
   const source = openInput(file, io, m);
+  // The CSV libraries and the batch loop load only when a batch runs.
+  const [{ RowAssessor }, { runBatch }] = await Promise.all([import('../batch/rows.js'), import('../batch/run.js')]);
 
   // Temporary files are removed on any exit that is not a clean finish.
   const onSignal = (signal: NodeJS.Signals): void => {
