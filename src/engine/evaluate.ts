@@ -8,7 +8,6 @@
  */
 import type { Profile } from '../model/profile.js';
 import { isRepetitiveness } from '../model/profile.js';
-import type { TaskMix } from '../model/rulebase.js';
 import type { LocalText } from './schema.js';
 import type { CompiledAdvice, CompiledFactor, EvalContext, RuleBase } from './compile.js';
 import type { OccupationEntry, Simulation } from './schema.js';
@@ -212,8 +211,4 @@ function rankAdvice(rb: RuleBase, c: Core, profile: Profile): AdviceItem[] {
   const helpful = scored.filter((a) => a.reduction > 0);
   const chosen = helpful.length >= min ? helpful : scored.slice(0, Math.max(min, helpful.length));
   return chosen.slice(0, max);
-}
-
-export function taskMixOf(profile: Profile, occupation: OccupationEntry): TaskMix {
-  return profile.tasks ?? occupation.tasks;
 }

@@ -40,8 +40,3 @@ export function jsonSchemaFor(kind: SchemaKind): string {
   const generated = z.toJSONSchema(schema, { target: 'draft-07', io: 'input' });
   return `${JSON.stringify({ ...generated, title }, null, 2)}\n`;
 }
-
-/** Kept for callers of the single combined schema. */
-export function ruleFileJsonSchema(): string {
-  return jsonSchemaFor('rule-file');
-}

@@ -23,8 +23,6 @@ export interface Profile {
   readonly tasks?: TaskMix;
 }
 
-/** The profile fields a rule condition may test, with the values each accepts. */
-export const PROFILE_FIELDS = ['occupation', 'seniority', 'repetitiveness', 'aiUsage', 'socGroup', 'tasks'] as const;
 
 function normalise(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
@@ -79,12 +77,4 @@ export function parseRepetitiveness(raw: string | number): Repetitiveness | unde
 
 export function isRepetitiveness(n: number): n is Repetitiveness {
   return (REPETITIVENESS_LEVELS as readonly number[]).includes(n);
-}
-
-export function seniorityRank(level: Seniority): number {
-  return SENIORITY_LEVELS.indexOf(level);
-}
-
-export function aiUsageRank(level: AiUsage): number {
-  return AI_USAGE_LEVELS.indexOf(level);
 }

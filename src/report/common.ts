@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import type { LocalText } from '../engine/schema.js';
-import type { Lang, Messages } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 
 export interface RenderOptions {
@@ -17,10 +17,6 @@ export interface RenderOptions {
 
 export function t(text: LocalText, lang: Lang): string {
   return text[lang];
-}
-
-export function msg(options: { lang: Lang }): Messages {
-  return messages(options.lang);
 }
 
 export function signed(n: number): string {
