@@ -165,8 +165,9 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
-    } catch (error) {
-      reject(line, { raw: text }, `not valid JSON: ${(error as Error).message}`);
+    } catch {
+      // The engine's own parse message differs between Node versions; output must not.
+      reject(line, { raw: text }, 'not valid JSON (check quotes, commas and braces)');
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
