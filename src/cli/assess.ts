@@ -86,7 +86,7 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
       throw new UserError(`${m.errors.missing(missingFlags.join(' '))}`, 2, ["see 'career-risk assess --help'"]);
     }
     const { askMissing } = await import('./prompts.js');
-    const asked = await askMissing(rb, lang, io, missing);
+    const asked = await askMissing(rb, lang, io, ctx.errChalk, missing);
     occupation ??= asked.role;
     seniority ??= asked.seniority;
     repetitiveness ??= asked.repetitiveness;

@@ -3,6 +3,7 @@
  * and written to stderr so stdout carries only the report.
  */
 import { search, select } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import { LISTING_MAX_SCORE, searchRoles } from '../catalogue/search.js';
@@ -46,14 +47,29 @@ export async function askMissing(
   rb: RuleBase,
   lang: Lang,
   io: Io,
+  chalk: ChalkInstance,
   missing: { role: boolean; seniority: boolean; repetitiveness: boolean; aiUsage: boolean },
 ): Promise<Asked> {
   const m = messages(lang);
   const context = { input: io.stdin, output: io.stderr };
-  // The key hints under each prompt, in the person's language.
+  // Prompt styling goes through our own colour decision (TTY, NO_COLOR, FORCE_COLOR, --no-color):
+  // @inquirer's default styling would colour even where the user asked for none.
+  const c = chalk;
   const theme = {
+    prefix: { idle: c.blue('?'), done: c.green('✔') },
     style: {
-      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${m.prompt.keys[action] ?? action}`).join(' • '),
+      answer: (text: string) => c.cyan(text),
+      message: (text: string) => c.bold(text),
+      error: (text: string) => c.red(`> ${text}`),
+      defaultAnswer: (text: string) => c.dim(`(${text})`),
+      help: (text: string) => c.dim(text),
+      highlight: (text: string) => c.cyan(text),
+      key: (text: string) => c.cyan.bold(`<${text}>`),
+      description: (text: string) => c.cyan(text),
+      disabled: (text: string) => c.dim(`- ${text}`),
+      searchTerm: (text: string) => c.cyan(text),
+      // The key hints under each prompt, in the person's language.
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${c.bold(key)} ${c.dim(m.prompt.keys[action] ?? action)}`).join(c.dim(' • ')),
     },
   };
   const answers: Asked = {};
