@@ -18,7 +18,7 @@ export class AtomicFile {
   constructor(readonly target: string) {
     const dir = path.dirname(path.resolve(target));
     this.temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${open.size}.tmp`);
-    this.stream = createWriteStream(this.temp, { flags: 'wx', highWaterMark: 1 << 18 });
+    this.stream = createWriteStream(this.temp, { flags: 'wx', highWaterMark: 1 << 17 });
     open.add(this);
   }
 

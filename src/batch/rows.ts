@@ -28,10 +28,10 @@ export type RawFields = Readonly<Record<FieldColumn, string | undefined>>;
 export type RowOutcome =
   | {
       readonly ok: true;
-      readonly profile: Profile;
       readonly occupation: OccupationEntry;
-      readonly result: RowResult;
-      /** The result columns of CSV output, in RESULT_COLUMNS order. */
+      /** Position in the assessor's profile table; `profileOf(slot)` gives the profile back. */
+      readonly slot: number;
+      /** The result columns of CSV output, in RESULT_COLUMNS order (the compact form kept per profile). */
       readonly cells: readonly string[];
     }
   | { readonly ok: false; readonly field: FieldColumn | 'row'; readonly reason: string; readonly unknownRole?: string };
@@ -51,15 +51,6 @@ export const RESULT_COLUMNS = [
   'advice_3',
 ] as const;
 
-/** The compact result the CSV output and the summary need. */
-export interface RowResult {
-  readonly score: number;
-  readonly band: string;
-  readonly low: number;
-  readonly high: number;
-  readonly advice: readonly string[];
-}
-
 /** A Map that forgets everything once it holds `limit` entries: O(1), bounded memory. */
 class BoundedMemo<V> {
   private readonly map = new Map<string, V>();
@@ -75,6 +66,9 @@ class BoundedMemo<V> {
 }
 
 type Rejection = RowOutcome & { ok: false };
+
+/** "0" … "100", shared by every row instead of a new string per profile. */
+const SCORES = Array.from({ length: 101 }, (_, i) => String(i));
 type Parsed<T> = { readonly value: T; readonly index: number } | Rejection;
 
 const FIELD_OF: Record<keyof FieldNames, FieldColumn> = {
@@ -97,14 +91,14 @@ function rejection(error: unknown, unknownRole?: string): Rejection {
  * the per-row cost is four map look-ups and no string building.
  */
 export class RowAssessor {
-  private readonly roles = new BoundedMemo<Parsed<OccupationEntry>>(20_000);
+  private readonly roles = new BoundedMemo<Parsed<OccupationEntry>>(5_000);
   private readonly seniorities = new BoundedMemo<Parsed<Seniority>>(1_000);
   private readonly repetitions = new BoundedMemo<Parsed<Repetitiveness>>(1_000);
   private readonly aiUsages = new BoundedMemo<Parsed<AiUsage>>(1_000);
   private readonly occupationIndex: ReadonlyMap<string, number>;
   private readonly table: (RowOutcome | undefined)[];
-  private readonly assessments = new BoundedMemo<Assessment>(2_000);
-  private readonly json = new BoundedMemo<ReturnType<typeof assessmentToJson>>(2_000);
+  private readonly assessments = new BoundedMemo<Assessment>(256);
+  private readonly json = new BoundedMemo<ReturnType<typeof assessmentToJson>>(256);
 
   constructor(
     readonly rb: RuleBase,
@@ -148,7 +142,7 @@ export class RowAssessor {
     const slot = ((r.index * SENIORITY_LEVELS.length + s.index) * REPETITIVENESS_LEVELS.length + p.index) * AI_USAGE_LEVELS.length + a.index;
     let outcome = this.table[slot];
     if (!outcome) {
-      outcome = this.assessRow({ occupation: r.value.id, seniority: s.value, repetitiveness: p.value, aiUsage: a.value }, r.value);
+      outcome = this.assessRow(slot, r.value);
       this.table[slot] = outcome;
     }
     return outcome;
@@ -163,12 +157,29 @@ export class RowAssessor {
     }
   }
 
-  private assessRow(profile: Profile, o: OccupationEntry): RowOutcome {
-    const a = this.assessment(profile);
-    const result: RowResult = { score: a.score, band: a.band.id, low: a.range.low, high: a.range.high, advice: a.advice.slice(0, 3).map((x) => x.id) };
-    const cells = [o.id, o.title[this.lang], o.codes.isco08, o.codes.soc2018, String(result.score), result.band, String(result.low), String(result.high)];
-    for (let i = 0; i < 3; i++) cells.push(result.advice[i] ?? '');
-    return { ok: true, profile, occupation: o, result, cells };
+  /** The profile a table slot stands for (the inverse of the slot computation in checkCells). */
+  profileOf(slot: number): Profile {
+    let rest = slot;
+    const ai = rest % AI_USAGE_LEVELS.length;
+    rest = (rest - ai) / AI_USAGE_LEVELS.length;
+    const rep = rest % REPETITIVENESS_LEVELS.length;
+    rest = (rest - rep) / REPETITIVENESS_LEVELS.length;
+    const sen = rest % SENIORITY_LEVELS.length;
+    const occ = (rest - sen) / SENIORITY_LEVELS.length;
+    return {
+      occupation: this.rb.occupations[occ]?.id ?? '',
+      seniority: SENIORITY_LEVELS[sen] ?? 'mid',
+      repetitiveness: REPETITIVENESS_LEVELS[rep] ?? 3,
+      aiUsage: AI_USAGE_LEVELS[ai] ?? 'occasional',
+    };
+  }
+
+  private assessRow(slot: number, o: OccupationEntry): RowOutcome {
+    // Only the compact cells are kept per profile: a full table holds ~70,000 of them.
+    const a = this.assessment(this.profileOf(slot));
+    const cells = [o.id, o.title[this.lang], o.codes.isco08, o.codes.soc2018, SCORES[a.score] ?? '', a.band.id, SCORES[a.range.low] ?? '', SCORES[a.range.high] ?? ''];
+    for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.id ?? '');
+    return { ok: true, occupation: o, slot, cells };
   }
 
   private key(p: Profile): string {

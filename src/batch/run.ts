@@ -55,6 +55,11 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   const summary = new Summary();
   let header: readonly string[] | undefined;
   let index: Partial<Record<FieldColumn | 'id', number>> = {};
+  // Column positions of the four answers, fixed once the header is read (the hot path reads them).
+  let iRole = 0;
+  let iSeniority = 0;
+  let iRepetitiveness = 0;
+  let iAiUsage = 0;
   let out: RowWriter | undefined;
   let errors: RowWriter | undefined;
   let pause: () => void = () => undefined;
@@ -97,7 +102,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
 
   const accept = (row: Row, outcome: RowOutcome & { ok: true }): void => {
     const writer = open();
-    summary.addAssessed(outcome);
+    summary.addAssessed(outcome.cells);
     if (b.outputFormat === 'csv') {
       const width = columns().length;
       const echo = Array.isArray(row.original)
@@ -108,7 +113,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       watch(writer, writer.write(echo.concat(outcome.cells)));
     } else {
       const input = Array.isArray(row.original) ? Object.fromEntries(columns().map((name, i) => [name, (row.original as string[])[i] ?? ''])) : row.original;
-      watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, assessment: assessor.assessmentJson(outcome.profile) }));
+      watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, assessment: assessor.assessmentJson(assessor.profileOf(outcome.slot)) }));
     }
     b.progress?.addRow();
   };
@@ -128,6 +133,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     });
     const missing = FIELD_COLUMNS.filter((c) => index[c] === undefined);
     if (missing.length > 0) throw new UserError(m.batch.missingColumns(b.label, missing.join(', '), fields.join(', ')));
+    [iRole = 0, iSeniority = 0, iRepetitiveness = 0, iAiUsage = 0] = FIELD_COLUMNS.map((c) => index[c] ?? 0);
   };
 
   const onCsvRecord = (fields: string[], line: number): void => {
@@ -147,10 +153,10 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       const i = index[c];
       return i === undefined ? undefined : fields[i];
     };
-    const outcome = assessor.checkCells(at('role'), at('seniority'), at('repetitiveness'), at('ai_usage'));
+    const outcome = assessor.checkCells(fields[iRole], fields[iSeniority], fields[iRepetitiveness], fields[iAiUsage]);
     if (outcome.ok && b.outputFormat === 'csv' && fields.length === width) {
       // The common case, kept lean: the row as read plus the result columns.
-      summary.addAssessed(outcome);
+      summary.addAssessed(outcome.cells);
       const writer = open();
       watch(writer, writer.write(fields.concat(outcome.cells)));
       b.progress?.addRow();
@@ -236,7 +242,10 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
         'data',
         guard(({ record, info }: { record: string[]; info: ParserInfo }) => {
           const start = lastEnd + 1 + (info.empty_lines - lastEmpty);
-          for (const field of record) if (field.includes('\r\n')) overcount += field.split('\r\n').length - 1;
+          // Only a record spanning lines can hold a quoted CRLF; most rows skip the scan.
+          if (info.lines - overcount > start) {
+            for (const field of record) if (field.includes('\r\n')) overcount += field.split('\r\n').length - 1;
+          }
           lastEnd = info.lines - overcount;
           lastEmpty = info.empty_lines;
           onCsvRecord(record, start);

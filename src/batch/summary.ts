@@ -7,10 +7,11 @@ import type { RuleBase } from '../engine/compile.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { mdEscape } from '../report/markdown.js';
-import type { RowResult } from './rows.js';
 import { displayWidth } from '../report/width.js';
 
 const MAX_DISTINCT = 10_000;
+/** Where the figures sit in the result cells of a row (see RESULT_COLUMNS in rows.ts). */
+const CELL = { score: 4, band: 5, firstAdvice: 8 } as const;
 const TOP = 5;
 
 function tally(map: Map<string, number>, key: string, by = 1): void {
@@ -28,28 +29,30 @@ export class Summary {
   private readonly bands = new Map<string, number>();
   private readonly advice = new Map<string, number>();
   private readonly missingRoles = new Map<string, number>();
-  private readonly pending = new Map<RowResult, number>();
+  private readonly pending = new Map<readonly string[], number>();
   private folded = 0;
   rejected = 0;
   private sum = 0;
 
   /**
-   * Counts an assessed row. Rows are tallied per (memoised) result object and
+   * Counts an assessed row. Rows are tallied per (memoised) result cells and
    * folded into the totals in bulk, which keeps the per-row cost to one Map update.
    */
-  addAssessed(outcome: { readonly result: RowResult }): void {
-    const n = this.pending.get(outcome.result);
-    this.pending.set(outcome.result, (n ?? 0) + 1);
+  addAssessed(cells: readonly string[]): void {
+    const n = this.pending.get(cells);
+    this.pending.set(cells, (n ?? 0) + 1);
     if (n === undefined && this.pending.size > MAX_DISTINCT) this.fold();
   }
 
   private fold(): void {
-    for (const [result, n] of this.pending) {
+    for (const [cells, n] of this.pending) {
+      const score = Number(cells[CELL.score]);
+      const band = cells[CELL.band] ?? '';
       this.folded += n;
-      this.sum += result.score * n;
-      this.histogram[result.score] = (this.histogram[result.score] ?? 0) + n;
-      this.bands.set(result.band, (this.bands.get(result.band) ?? 0) + n);
-      for (const id of result.advice) tally(this.advice, id, n);
+      this.sum += score * n;
+      this.histogram[score] = (this.histogram[score] ?? 0) + n;
+      this.bands.set(band, (this.bands.get(band) ?? 0) + n);
+      for (const id of cells.slice(CELL.firstAdvice)) if (id !== '') tally(this.advice, id, n);
     }
     this.pending.clear();
   }
