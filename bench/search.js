@@ -13,7 +13,10 @@ import { resolveRole, searchRoles } from '../dist/catalogue/search.js';
 const rounds = Number(process.argv[2] ?? 20);
 const loaded = readShippedFromCache() ?? loadRuleBase().ruleBase;
 const rb = compileRuleBase(loaded);
-const queries = parse(readFileSync(new URL('../test/fixtures/role-queries.yaml', import.meta.url), 'utf8')).queries.map((x) => x.q);
+const load = (name) => parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8')).queries;
+const tuned = load('role-queries.yaml');
+const holdout = load('role-queries-holdout.yaml');
+const queries = tuned.map((x) => x.q);
 
 const t0 = process.hrtime.bigint();
 searchRoles(rb, 'warm up the index', 10);
@@ -38,4 +41,17 @@ const search = time((q) => searchRoles(rb, q, 12, 0.65));
 console.log(`node ${process.version}; ${rb.occupations.length} occupations; ${queries.length} queries × ${rounds} rounds; index built in ${indexMs.toFixed(1)} ms`);
 for (const [name, r] of [['resolveRole', resolve], ['searchRoles', search]]) {
   console.log(`${name.padEnd(12)} mean ${r.mean.toFixed(3)} ms  p50 ${r.p50.toFixed(3)} ms  p99 ${r.p99.toFixed(3)} ms  max ${r.max.toFixed(3)} ms`);
+}
+
+// Accuracy: the query set the search was tuned on, and the blind hold-out set.
+for (const [name, set] of [['tuned set', tuned], ['blind hold-out', holdout]]) {
+  const positive = set.filter((x) => x.expect !== 'none');
+  const ranks = positive.map((x) => searchRoles(rb, x.q, 3).map((h) => h.occupation.id).indexOf(x.expect));
+  const first = ranks.filter((r) => r === 0).length;
+  const top3 = ranks.filter((r) => r >= 0).length;
+  const silent = set.filter((x) => x.expect === 'none' && resolveRole(rb, x.q).kind === 'match').length;
+  console.log(
+    `${name.padEnd(14)} ${positive.length} queries: rank 1 ${((100 * first) / positive.length).toFixed(1)}%, top 3 ${((100 * top3) / positive.length).toFixed(1)}%; ` +
+      `no-match queries matched anyway: ${silent} of ${set.length - positive.length}`,
+  );
 }

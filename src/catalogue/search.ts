@@ -190,6 +190,19 @@ export function chineseParts(q: string): string[] {
   return [...parts];
 }
 
+/** Descriptions support a match but count less than names. */
+const DESCRIPTION_SIMILARITY = 0.6;
+
+/** How much of a Chinese query part a description contains: whole, or by share of its bigrams. */
+function describedBy(part: string, description: string): number {
+  if (part.length < 2) return 0;
+  if (description.includes(part)) return 1;
+  const bigrams = grams(part, 2);
+  let found = 0;
+  for (const g of bigrams) if (description.includes(g)) found++;
+  return found / bigrams.length >= 0.5 ? (0.8 * found) / bigrams.length : 0;
+}
+
 /** Similarity of a Chinese query to one Chinese name: containment first, then bigrams. */
 function chineseSimilarity(q: string, name: string): number {
   if (name === q) return 1;
@@ -233,6 +246,8 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 
     for (const o of rb.occupations) {
       let sim = 0;
       for (const name of zhNamesOf(o)) for (const part of parts) sim = Math.max(sim, chineseSimilarity(part, name));
+      // What the job does: "洗牙的" (the one who cleans teeth) is in the hygienist's description.
+      for (const part of parts) sim = Math.max(sim, DESCRIPTION_SIMILARITY * describedBy(part, o.description.zh));
       if (sim >= 0.3) offer(o, 1 - sim);
     }
   }

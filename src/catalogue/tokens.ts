@@ -19,6 +19,7 @@ const LATIN_WORD = /[a-z0-9+#]+/g;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const DESCRIPTION_WEIGHT = 0.6;
+const UNION_WEIGHT = 0.85;
 
 /** Lower-case Latin words of a text, hyphens joined ("back-end" → "backend"). */
 export function words(text: string): string[] {
@@ -166,6 +167,8 @@ export class WordIndex {
     const candidates = new Set<number>();
     for (const found of matches) for (const word of found.keys()) for (const n of this.byWord.get(word) ?? []) candidates.add(n);
     const rarest = this.rarest;
+    // Per occupation, how well each query word is explained by any of its names or its description.
+    const explained = new Map<number, number[]>();
     for (const n of candidates) {
       const name = this.names[n];
       if (!name) continue;
@@ -181,6 +184,8 @@ export class WordIndex {
       // Chinese parts of a mixed query ("AI数据标注员") are matched elsewhere; here they count as unmatched.
       let queryWeight = chineseRuns * rarest;
       let queryMatched = 0;
+      const perWord = explained.get(name.occupation) ?? new Array<number>(qs.length).fill(0);
+      explained.set(name.occupation, perWord);
       matches.forEach((found, qi) => {
         let best = 0;
         let weight = this.idf.get(qs[qi] ?? '') ?? rarest;
@@ -193,10 +198,23 @@ export class WordIndex {
         }
         queryWeight += weight;
         queryMatched += weight * best;
+        perWord[qi] = Math.max(perWord[qi] ?? 0, best * name.weight);
       });
-      const sim = (0.6 * (nameMatched / nameWeight) + 0.4 * (queryMatched / queryWeight)) * name.weight;
+      // A description explains the query (how much of it it covers); a name must also be covered itself.
+      const queryCoverage = queryMatched / queryWeight;
+      const sim = name.weight < 1 ? queryCoverage * name.weight : 0.6 * (nameMatched / nameWeight) + 0.4 * queryCoverage;
       const prev = result.get(name.occupation) ?? 0;
       if (sim > prev) result.set(name.occupation, sim);
+    }
+    // Evidence spread over a role's names and description ("denture" in the description of
+    // Dental Lab Technician, "technician" in its title) counts too, a little less than one name.
+    const weights = qs.map((q) => this.idf.get(q) ?? rarest);
+    const total = weights.reduce((a, b) => a + b, 0) + chineseRuns * rarest;
+    for (const [occupation, perWord] of explained) {
+      // Only when several query words are explained: one word is already judged name by name.
+      if (qs.length < 2 || perWord.filter((m) => m > 0).length < 2) continue;
+      const union = (UNION_WEIGHT * perWord.reduce((sum, m, i) => sum + m * (weights[i] ?? 0), 0)) / total;
+      if (union > (result.get(occupation) ?? 0)) result.set(occupation, union);
     }
     return result;
   }
