@@ -49,3 +49,29 @@ export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessE
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Roles the source documents name; each must be in the catalogue. */
+export const NAMED_BY_SOURCES = [
+  'concept-artist',
+  'illustrator',
+  'graphic-designer',
+  'translator',
+  'interpreter',
+  'editor',
+  'customer-service-representative',
+  'call-centre-agent',
+  'operations-specialist',
+  'sales-representative',
+  'business-development-specialist',
+  'accountant',
+  'machine-learning-engineer',
+  'ai-data-annotator',
+  'elderly-care-worker',
+  'research-assistant',
+  'investment-banking-analyst',
+  'software-developer',
+  'data-scientist',
+  'prompt-engineer',
+  'product-manager',
+  'physician',
+];

@@ -5,7 +5,6 @@
  * memory must stay flat however long the file is.
  */
 import type { RuleBase } from '../engine/compile.js';
-import type { Assessment } from '../engine/evaluate.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
@@ -15,8 +14,10 @@ import type { FieldNames } from '../cli/profile-input.js';
 import { FieldError, parseAiUsageAnswer, parseRepetitivenessAnswer, parseRole, parseSeniorityAnswer } from '../cli/profile-input.js';
 import { assessmentToJson } from '../report/json.js';
 import type { FieldColumn } from './input.js';
+import { FIELD_COLUMNS } from './input.js';
 
-export const COLUMN_NAMES: FieldNames = {
+/** The batch column of each answer; also how errors name the field. */
+export const COLUMN_NAMES: { readonly [K in keyof FieldNames]: FieldColumn } = {
   role: 'role',
   seniority: 'seniority',
   repetitiveness: 'repetitiveness',
@@ -52,10 +53,10 @@ export const RESULT_COLUMNS = [
 ] as const;
 
 /** A Map that forgets everything once it holds `limit` entries: O(1), bounded memory. */
-class BoundedMemo<V> {
-  private readonly map = new Map<string, V>();
+class BoundedMemo<K, V> {
+  private readonly map = new Map<K, V>();
   constructor(private readonly limit: number) {}
-  get(key: string, make: () => V): V {
+  get(key: K, make: () => V): V {
     const hit = this.map.get(key);
     if (hit !== undefined) return hit;
     const value = make();
@@ -71,17 +72,10 @@ type Rejection = RowOutcome & { ok: false };
 const SCORES = Array.from({ length: 101 }, (_, i) => String(i));
 type Parsed<T> = { readonly value: T; readonly index: number } | Rejection;
 
-const FIELD_OF: Record<keyof FieldNames, FieldColumn> = {
-  role: 'role',
-  seniority: 'seniority',
-  repetitiveness: 'repetitiveness',
-  aiUsage: 'ai_usage',
-};
-
 function rejection(error: unknown, unknownRole?: string): Rejection {
   if (!(error instanceof FieldError)) throw error;
   const extra = unknownRole !== undefined && error.result === 'none' ? { unknownRole } : {};
-  return { ok: false, field: FIELD_OF[error.field], reason: error.message, ...extra };
+  return { ok: false, field: COLUMN_NAMES[error.field], reason: error.message, ...extra };
 }
 
 /**
@@ -91,14 +85,14 @@ function rejection(error: unknown, unknownRole?: string): Rejection {
  * the per-row cost is four map look-ups and no string building.
  */
 export class RowAssessor {
-  private readonly roles = new BoundedMemo<Parsed<OccupationEntry>>(5_000);
-  private readonly seniorities = new BoundedMemo<Parsed<Seniority>>(1_000);
-  private readonly repetitions = new BoundedMemo<Parsed<Repetitiveness>>(1_000);
-  private readonly aiUsages = new BoundedMemo<Parsed<AiUsage>>(1_000);
+  private readonly roles = new BoundedMemo<string, Parsed<OccupationEntry>>(5_000);
+  private readonly seniorities = new BoundedMemo<string, Parsed<Seniority>>(1_000);
+  private readonly repetitions = new BoundedMemo<string, Parsed<Repetitiveness>>(1_000);
+  private readonly aiUsages = new BoundedMemo<string, Parsed<AiUsage>>(1_000);
   private readonly occupationIndex: ReadonlyMap<string, number>;
   private readonly table: (RowOutcome | undefined)[];
-  private readonly assessments = new BoundedMemo<Assessment>(256);
-  private readonly json = new BoundedMemo<ReturnType<typeof assessmentToJson>>(256);
+  /** Full JSON assessments by table slot, for jsonl/json output only. */
+  private readonly json = new BoundedMemo<number, ReturnType<typeof assessmentToJson>>(256);
 
   constructor(
     readonly rb: RuleBase,
@@ -113,11 +107,11 @@ export class RowAssessor {
   }
 
   checkCells(role: string | undefined, seniority: string | undefined, repetitiveness: string | undefined, aiUsage: string | undefined): RowOutcome {
-    const cells = [role, seniority, repetitiveness, aiUsage];
-    for (let i = 0; i < 4; i++) {
-      const value = cells[i];
+    const answers = [role, seniority, repetitiveness, aiUsage];
+    for (let i = 0; i < answers.length; i++) {
+      const value = answers[i];
       if (value === undefined || value.trim() === '') {
-        const column = FIELD_COLUMNS_ORDER[i] as FieldColumn;
+        const column = FIELD_COLUMNS[i] as FieldColumn;
         return { ok: false, field: column, reason: `${column}: missing value` };
       }
     }
@@ -176,23 +170,15 @@ export class RowAssessor {
 
   private assessRow(slot: number, o: OccupationEntry): RowOutcome {
     // Only the compact cells are kept per profile: a full table holds ~70,000 of them.
-    const a = this.assessment(this.profileOf(slot));
+    const a = evaluate(this.rb, this.profileOf(slot));
     const cells = [o.id, o.title[this.lang], o.codes.isco08, o.codes.soc2018, SCORES[a.score] ?? '', a.band.id, SCORES[a.range.low] ?? '', SCORES[a.range.high] ?? ''];
     for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.id ?? '');
     return { ok: true, occupation: o, slot, cells };
   }
 
-  private key(p: Profile): string {
-    return `${p.occupation}|${p.seniority}|${p.repetitiveness}|${p.aiUsage}`;
-  }
-
-  assessment(profile: Profile): Assessment {
-    return this.assessments.get(this.key(profile), () => evaluate(this.rb, profile));
-  }
-
-  assessmentJson(profile: Profile): ReturnType<typeof assessmentToJson> {
-    return this.json.get(this.key(profile), () => assessmentToJson(this.assessment(profile), this.rb, this.lang));
+  /** The full assessment object of `assess --format json` for a table slot. */
+  assessmentJson(slot: number): ReturnType<typeof assessmentToJson> {
+    return this.json.get(slot, () => assessmentToJson(evaluate(this.rb, this.profileOf(slot)), this.rb, this.lang));
   }
 }
 
-const FIELD_COLUMNS_ORDER: readonly FieldColumn[] = ['role', 'seniority', 'repetitiveness', 'ai_usage'];

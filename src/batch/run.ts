@@ -54,8 +54,8 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   const m: Messages = messages(lang);
   const summary = new Summary();
   let header: readonly string[] | undefined;
-  let index: Partial<Record<FieldColumn | 'id', number>> = {};
-  // Column positions of the four answers, fixed once the header is read (the hot path reads them).
+  // Column positions, fixed once the header is read (the hot path reads them).
+  let iId: number | undefined;
   let iRole = 0;
   let iSeniority = 0;
   let iRepetitiveness = 0;
@@ -100,33 +100,35 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     b.progress?.addRow();
   };
 
-  const accept = (row: Row, outcome: RowOutcome & { ok: true }): void => {
+  /** CSV output: the row as read (aligned to the header) followed by the result columns. */
+  const acceptCsv = (echo: readonly string[], outcome: RowOutcome & { ok: true }): void => {
     const writer = open();
     summary.addAssessed(outcome.cells);
+    watch(writer, writer.write(echo.concat(outcome.cells)));
+    b.progress?.addRow();
+  };
+
+  const accept = (row: Row, outcome: RowOutcome & { ok: true }): void => {
     if (b.outputFormat === 'csv') {
-      const width = columns().length;
-      const echo = Array.isArray(row.original)
-        ? (row.original as readonly string[]).length === width
-          ? (row.original as readonly string[])
-          : padTo(row.original as readonly string[], width)
-        : [row.id ?? '', ...FIELD_COLUMNS.map((c) => row.raw[c] ?? '')];
-      watch(writer, writer.write(echo.concat(outcome.cells)));
-    } else {
-      const input = Array.isArray(row.original) ? Object.fromEntries(columns().map((name, i) => [name, (row.original as string[])[i] ?? ''])) : row.original;
-      watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, assessment: assessor.assessmentJson(assessor.profileOf(outcome.slot)) }));
+      acceptCsv(Array.isArray(row.original) ? padTo(row.original as readonly string[], columns().length) : [row.id ?? '', ...FIELD_COLUMNS.map((c) => row.raw[c] ?? '')], outcome);
+      return;
     }
+    // jsonl/json output: the input and the full assessment object of `assess --format json`.
+    const writer = open();
+    summary.addAssessed(outcome.cells);
+    const input = Array.isArray(row.original) ? Object.fromEntries(columns().map((name, i) => [name, (row.original as string[])[i] ?? ''])) : row.original;
+    watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, assessment: assessor.assessmentJson(outcome.slot) }));
     b.progress?.addRow();
   };
 
   const handle = (row: Row, outcome: RowOutcome): void => {
-    open();
     if (outcome.ok) accept(row, outcome);
     else reject(row.line, row.original, outcome.reason, outcome.unknownRole);
   };
 
   const onHeader = (fields: readonly string[]): void => {
     header = fields;
-    index = {};
+    const index: Partial<Record<FieldColumn | 'id', number>> = {};
     fields.forEach((name, i) => {
       const canonical = canonicalColumn(name);
       if (canonical === 'id' || (FIELD_COLUMNS as readonly string[]).includes(canonical)) index[canonical as FieldColumn | 'id'] ??= i;
@@ -134,6 +136,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     const missing = FIELD_COLUMNS.filter((c) => index[c] === undefined);
     if (missing.length > 0) throw new UserError(m.batch.missingColumns(b.label, missing.join(', '), fields.join(', ')));
     [iRole = 0, iSeniority = 0, iRepetitiveness = 0, iAiUsage = 0] = FIELD_COLUMNS.map((c) => index[c] ?? 0);
+    iId = index.id;
   };
 
   const onCsvRecord = (fields: string[], line: number): void => {
@@ -149,20 +152,10 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       reject(line, fields.slice(0, width), m.batch.ragged(fields.length, width, extra));
       return;
     }
-    const at = (c: FieldColumn | 'id'): string | undefined => {
-      const i = index[c];
-      return i === undefined ? undefined : fields[i];
-    };
     const outcome = assessor.checkCells(fields[iRole], fields[iSeniority], fields[iRepetitiveness], fields[iAiUsage]);
-    if (outcome.ok && b.outputFormat === 'csv' && fields.length === width) {
-      // The common case, kept lean: the row as read plus the result columns.
-      summary.addAssessed(outcome.cells);
-      const writer = open();
-      watch(writer, writer.write(fields.concat(outcome.cells)));
-      b.progress?.addRow();
-      return;
-    }
-    handle({ line, id: at('id'), raw: NO_RAW, original: fields }, outcome);
+    // The common case goes straight to the writer, without building a Row.
+    if (outcome.ok && b.outputFormat === 'csv') acceptCsv(fields.length === width ? fields : padTo(fields, width), outcome);
+    else handle({ line, id: iId === undefined ? undefined : fields[iId], raw: NO_RAW, original: fields }, outcome);
   };
 
   const onJsonLine = (text: string, line: number): void => {

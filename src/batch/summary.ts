@@ -4,8 +4,11 @@
  * 101-slot histogram, and the tallies of distinct texts are capped.
  */
 import type { RuleBase } from '../engine/compile.js';
+import { ruleBaseInfo } from '../engine/compile.js';
+import { packLines, ruleBaseLine } from '../report/common.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
+import { bar } from '../report/bars.js';
 import { mdEscape } from '../report/markdown.js';
 import { displayWidth } from '../report/width.js';
 
@@ -86,12 +89,7 @@ export class Summary {
       medianScore: median,
       topAdvice: top(this.advice).map(([id, count]) => ({ id, label: rb.advice.find((a) => a.id === id)?.label[lang] ?? id, count })),
       rolesNotFound: top(this.missingRoles, 20).map(([role, count]) => ({ role, count })),
-      ruleBase: {
-        name: rb.ruleset.name,
-        version: rb.version,
-        hash: rb.hash,
-        packs: rb.layers.slice(1).map((layer) => ({ path: layer.name, hash: layer.hash })),
-      },
+      ruleBase: ruleBaseInfo(rb),
     };
   }
 
@@ -119,8 +117,8 @@ export class Summary {
     lines.push(`  ${m.meanMedian(j.meanScore, j.medianScore)}`);
     if (j.topAdvice.length > 0) lines.push(`  ${m.topAdvice}: ${j.topAdvice.map((a) => `${a.id} (${a.count})`).join(', ')}`);
     if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${r.role} (${r.count})`).join(', ')}`);
-    lines.push(`  ${messages(lang).report.ruleBase}: ${rb.ruleset.name} ${rb.version} (${rb.hash.slice(0, 12)})`);
-    for (const p of j.ruleBase.packs) lines.push(`  ${messages(lang).report.packs}: ${p.path} (${p.hash.slice(0, 12)})`);
+    lines.push(`  ${messages(lang).report.ruleBase}: ${ruleBaseLine(rb)}`);
+    for (const pack of packLines(rb)) lines.push(`  ${messages(lang).report.packs}: ${pack}`);
     return `${lines.join('\n')}\n`;
   }
 
@@ -141,21 +139,11 @@ export class Summary {
       for (const r of j.rolesNotFound) out.push(`- ${mdEscape(r.role)}: ${r.count}`);
       out.push('');
     }
-    out.push(`_${messages(lang).report.ruleBase}: ${mdEscape(`${rb.ruleset.name} ${rb.version} (${rb.hash.slice(0, 12)})`)}_`);
-    for (const p of j.ruleBase.packs) out.push(`_${messages(lang).report.packs}: ${mdEscape(`${p.path} (${p.hash.slice(0, 12)})`)}_`);
+    out.push(`_${messages(lang).report.ruleBase}: ${mdEscape(ruleBaseLine(rb))}_`);
+    for (const pack of packLines(rb)) out.push(`_${messages(lang).report.packs}: ${mdEscape(pack)}_`);
     return `${out.join('\n')}\n`;
   }
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-const BAR_WIDTH = 24;
-
-/** A horizontal bar for a percentage, in eighth-blocks. */
-export function bar(percent: number, width = BAR_WIDTH): string {
-  const eighths = Math.round((percent / 100) * width * 8);
-  const full = Math.floor(eighths / 8);
-  const part = eighths % 8;
-  const partial = part === 0 ? '' : (['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][part] ?? '');
-  return ('█'.repeat(full) + partial).padEnd(width, ' ');
-}

@@ -6,7 +6,7 @@
 import Fuse from 'fuse.js';
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { WordIndex } from './tokens.js';
+import { CJK, NON_CJK_RUNS, WordIndex } from './tokens.js';
 
 export type RoleResolution =
   | { readonly kind: 'match'; readonly occupation: OccupationEntry; readonly how: 'id' | 'code' | 'title' | 'search' }
@@ -99,7 +99,6 @@ function indexOf(rb: RuleBase): Index {
 /** Hits scoring above this are too weak to list when a person browses results. */
 export const LISTING_MAX_SCORE = 0.65;
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Words that say how senior someone is, not what the job is: job boards put them in titles. */
 const LEVEL_WORDS = new Set(['senior', 'sr', 'junior', 'jr', 'intern', 'trainee', 'entry', 'level', 'mid', 'experienced', 'principal', 'staff']);
@@ -149,8 +148,9 @@ function grams(text: string, n: number): string[] {
 export function ngramSimilarity(a: string, b: string): number {
   const n = CJK.test(a) ? 2 : 3;
   const ga = grams(a, n);
+  const gramsB = grams(b, n);
   const gb = new Map<string, number>();
-  for (const g of grams(b, n)) gb.set(g, (gb.get(g) ?? 0) + 1);
+  for (const g of gramsB) gb.set(g, (gb.get(g) ?? 0) + 1);
   let shared = 0;
   for (const g of ga) {
     const left = gb.get(g) ?? 0;
@@ -159,7 +159,7 @@ export function ngramSimilarity(a: string, b: string): number {
       gb.set(g, left - 1);
     }
   }
-  return (2 * shared) / (ga.length + grams(b, n).length);
+  return (2 * shared) / (ga.length + gramsB.length);
 }
 
 /** Characters that end many Chinese job names (…员, …师, …工) and say little on their own. */
@@ -177,7 +177,7 @@ const ZH_VERBS = /^[开做干当修卖教看扫剪送跑搞贴刷装]/;
  */
 export function chineseParts(q: string): string[] {
   if (!CJK.test(q)) return [];
-  let text = q.replace(/^招聘[: ]*/, '').replace(/[^\u3400-\u9fff\uf900-\ufaff]+/g, ' ');
+  let text = q.replace(/^招聘[: ]*/, '').replace(NON_CJK_RUNS, ' ');
   for (const noise of ZH_NOISE) text = text.split(noise).join(' ');
   const parts = new Set<string>();
   for (const raw of text.split(/[ 的]+/)) {
@@ -223,7 +223,7 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 
     if (prev === undefined || score < prev) best.set(o.id, score);
   };
   for (const key of new Set([q, cleaned])) {
-    for (const o of lookupCode(rb, key) ?? []) offer(o, 0);
+    for (const o of lookupCode(rb, key)?.entries ?? []) offer(o, 0);
     for (const o of index.exact.get(key) ?? []) offer(o, 0);
     const byId = rb.occupationById.get(key);
     if (byId) offer(byId, 0);
@@ -266,26 +266,21 @@ function nameSimilarity(o: OccupationEntry, q: string): number {
   return sim;
 }
 
-const normalisedNames = new WeakMap<OccupationEntry, readonly string[]>();
-const normalisedZhNames = new WeakMap<OccupationEntry, readonly string[]>();
+/** Normalised titles and aliases of each occupation: all of them, and the Chinese ones. */
+const normalisedNames = new WeakMap<OccupationEntry, { readonly all: readonly string[]; readonly zh: readonly string[] }>();
 
-function zhNamesOf(o: OccupationEntry): readonly string[] {
-  let names = normalisedZhNames.get(o);
-  if (!names) {
-    names = [o.title.zh, ...o.aliases.zh].map(normaliseQuery);
-    normalisedZhNames.set(o, names);
+function names(o: OccupationEntry): { readonly all: readonly string[]; readonly zh: readonly string[] } {
+  let found = normalisedNames.get(o);
+  if (!found) {
+    const zh = [o.title.zh, ...o.aliases.zh].map(normaliseQuery);
+    found = { zh, all: [...[o.title.en, ...o.aliases.en].map(normaliseQuery), ...zh] };
+    normalisedNames.set(o, found);
   }
-  return names;
+  return found;
 }
 
-function namesOf(o: OccupationEntry): readonly string[] {
-  let names = normalisedNames.get(o);
-  if (!names) {
-    names = [o.title.en, o.title.zh, ...o.aliases.en, ...o.aliases.zh].map(normaliseQuery);
-    normalisedNames.set(o, names);
-  }
-  return names;
-}
+const namesOf = (o: OccupationEntry) => names(o).all;
+const zhNamesOf = (o: OccupationEntry) => names(o).zh;
 
 /** Closest names by n-grams, for "did you mean" when fuzzy search finds nothing. */
 function nearestByNgrams(rb: RuleBase, q: string, n: number): OccupationEntry[] {
@@ -304,12 +299,13 @@ function nearestByNgrams(rb: RuleBase, q: string, n: number): OccupationEntry[] 
     .map((x) => x.o);
 }
 
-function lookupCode(rb: RuleBase, q: string): readonly OccupationEntry[] | undefined {
+/** Entries with the code a query names (`15-1252`, `soc:15-1252`, `isco:2512`), and its code system. */
+function lookupCode(rb: RuleBase, q: string): { readonly system: 'soc2018' | 'isco08'; readonly entries: readonly OccupationEntry[] } | undefined {
   const { soc, isco } = indexOf(rb);
   const socMatch = /^(?:soc(?:2018)?[: ]?)?(\d\d-\d{4})$/.exec(q);
-  if (socMatch?.[1]) return soc.get(socMatch[1]) ?? [];
+  if (socMatch?.[1]) return { system: 'soc2018', entries: soc.get(socMatch[1]) ?? [] };
   const iscoMatch = /^isco(?:-?08)?[: ]?(\d{4})$/.exec(q);
-  if (iscoMatch?.[1]) return isco.get(iscoMatch[1]) ?? [];
+  if (iscoMatch?.[1]) return { system: 'isco08', entries: isco.get(iscoMatch[1]) ?? [] };
   return undefined;
 }
 
@@ -318,12 +314,12 @@ export function resolveRole(rb: RuleBase, query: string): RoleResolution {
   const byId = rb.occupationById.get(q);
   if (byId) return { kind: 'match', occupation: byId, how: 'id' };
 
-  const byCode = lookupCode(rb, q);
-  if (byCode !== undefined) {
+  const code = lookupCode(rb, q);
+  if (code !== undefined) {
+    const byCode = code.entries;
     if (byCode.length === 1 && byCode[0]) return { kind: 'match', occupation: byCode[0], how: 'code' };
     // Several entries share the code: the one marked primary for this code system answers for it.
-    const system = /^\d\d-\d{4}$/.test(q.replace(/^soc(?:2018)?[: ]?/, '')) ? 'soc2018' : 'isco08';
-    const primary = byCode.filter((o) => o.codes.primary?.includes(system));
+    const primary = byCode.filter((o) => o.codes.primary?.includes(code.system));
     if (primary.length === 1 && primary[0]) return { kind: 'match', occupation: primary[0], how: 'code' };
     if (byCode.length > 1) return { kind: 'ambiguous', candidates: byCode };
     return { kind: 'none', suggestions: [] };

@@ -6,18 +6,20 @@
  */
 import type { OccupationEntry } from '../engine/schema.js';
 
-/** Words that describe the posting, not the job. */
+/** Words that describe the posting, not the job (seniority words are dropped earlier, by cleanQuery). */
 const NOISE = new Set([
   'a', 'an', 'the', 'of', 'for', 'in', 'at', 'on', 'to', 'and', 'with', 'my', 'i', 'am', 'is', 'job', 'jobs', 'position', 'role',
   'wanted', 'hiring', 'needed', 'urgent', 'now', 'part', 'full', 'time', 'parttime', 'fulltime', 'shift', 'night', 'day', 'nights',
-  'weekend', 'weekends', 'remote', 'hybrid', 'contract', 'temporary', 'temp', 'seasonal', 'per', 'hour', 'hourly', 'experienced',
-  'journeyman', 'apprentice', 'trainee', 'senior', 'sr', 'junior', 'jr', 'intern', 'entry', 'level', 'mid', 'lead', 'principal',
-  'staff', '1st', '2nd', '3rd', 'otr', 'cdl', 'guy', 'person', 'who', 'does', 'work', 'worker', 'workers',
+  'weekend', 'weekends', 'remote', 'hybrid', 'contract', 'temporary', 'temp', 'seasonal', 'per', 'hour', 'hourly',
+  'journeyman', 'apprentice', 'lead', '1st', '2nd', '3rd', 'otr', 'cdl', 'guy', 'person', 'who', 'does', 'work', 'worker', 'workers',
 ]);
 
 const LATIN_WORD = /[a-z0-9+#]+/g;
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Chinese (CJK ideograph) characters, which the search matches by n-grams rather than words. */
+export const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+/** Everything that is not a CJK ideograph. */
+export const NON_CJK_RUNS = /[^\u3400-\u9fff\uf900-\ufaff]+/g;
 const DESCRIPTION_WEIGHT = 0.6;
 const UNION_WEIGHT = 0.85;
 

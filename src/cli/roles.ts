@@ -6,7 +6,7 @@ import { SOC_MAJOR_GROUPS, socMajorGroup } from '../catalogue/groups.js';
 import type { RuleBase } from '../engine/compile.js';
 import { scoreOf } from '../engine/evaluate.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { bar } from '../batch/summary.js';
+import { bar } from '../report/bars.js';
 import { parseRepetitiveness } from '../model/profile.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
@@ -15,7 +15,7 @@ import { makeContext } from './context.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { outputWidth } from './io.js';
-import { displayWidth } from '../report/width.js';
+import { displayWidth, padding } from '../report/width.js';
 
 interface RolesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
@@ -53,12 +53,12 @@ export function groupStats(rb: RuleBase, lang: Lang): GroupStats[] {
 export function renderGroups(stats: readonly GroupStats[], rb: RuleBase, lang: Lang): string {
   const m = messages(lang).roles;
   const width = Math.max(...stats.map((g) => displayWidth(g.title))) + 4;
-  const pad = (text: string, to: number) => ' '.repeat(Math.max(0, to - displayWidth(text)));
-  const lines = [`${m.groupsHeader.group}${pad(m.groupsHeader.group, width + 1)}${pad(m.groupsHeader.count, 6)}${m.groupsHeader.count}  ${pad(m.groupsHeader.median, 6)}${m.groupsHeader.median}`];
+  const h = m.groupsHeader;
+  const lines = [`${h.group}${padding(h.group, width + 1)}${padding(h.count, 6)}${h.count}  ${padding(h.median, 6)}${h.median}`];
   for (const g of stats) {
     const label = `${g.group} ${g.title}`;
     const median = Number.isInteger(g.medianScore) ? String(g.medianScore) : g.medianScore.toFixed(1);
-    lines.push(`${label}${' '.repeat(Math.max(1, width + 1 - displayWidth(label)))}${String(g.occupations).padStart(6)}  ${median.padStart(6)}  ${bar(g.medianScore, 30).trimEnd()}`);
+    lines.push(`${label}${padding(label, width + 1) || ' '}${String(g.occupations).padStart(6)}  ${median.padStart(6)}  ${bar(g.medianScore, 30).trimEnd()}`);
   }
   const all = messages(lang);
   const ref = rb.ruleset.reference;

@@ -3,8 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Table from 'cli-table3';
 import type { RuleBase } from '../engine/compile.js';
-import { compileRuleBase, describeCondition } from '../engine/compile.js';
-import type { LoadResult } from '../engine/load.js';
+import { compileRuleBase, describeCondition, ruleBaseInfo } from '../engine/compile.js';
 import { loadRuleBase, originKey, SHIPPED_RULES_DIR } from '../engine/load.js';
 import type { Problem } from '../engine/problems.js';
 import { formatProblem } from '../engine/problems.js';
@@ -18,6 +17,8 @@ import { EXIT, ExitSignal, UserError } from './errors.js';
 import type { Io } from './io.js';
 import { outputWidth } from './io.js';
 import type { RulesOptions } from './rules.js';
+import { isTestFile } from '../engine/files.js';
+import { packLines, shortHash } from '../report/common.js';
 import { citations } from './sources.js';
 
 const SHIPPED_TESTS = path.join(SHIPPED_RULES_DIR, 'tests');
@@ -39,9 +40,16 @@ export function schema(io: Io, kind: string | undefined, outDir: string | undefi
   io.stdout.write(jsonSchemaFor(kind as SchemaKind));
 }
 
-function loadFull(packs: readonly string[]): LoadResult {
-  return loadRuleBase({ packs });
+/** The shipped rules plus packs, fully loaded (with positions, for messages); problems end the command. */
+function loadOrExit(io: Io, packs: readonly string[], format: 'text' | 'json'): RuleBase {
+  const loaded = loadRuleBase({ packs });
+  if (loaded.ok) return compileRuleBase(loaded.ruleBase);
+  problemReport(io, loaded.problems, format);
+  if (format === 'text') io.stderr.write(problemCount(loaded.problems.length));
+  throw new ExitSignal(EXIT.usage);
 }
+
+const problemCount = (n: number) => `${n} problem${n === 1 ? '' : 's'} found\n`;
 
 function problemReport(io: Io, problems: readonly Problem[], format: 'text' | 'json', extra: Record<string, unknown> = {}): void {
   if (format === 'json') {
@@ -54,21 +62,13 @@ function problemReport(io: Io, problems: readonly Problem[], format: 'text' | 'j
 export async function validate(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
   const { io } = ctx;
   // Test files given directly are checked as tests, not layered as packs.
-  const isTestFile = (p: string) => /\.test\.ya?ml$/.test(p);
-  const packs = [...(options.rules ?? []), ...paths.filter((p) => !isTestFile(p))];
-  const loaded = loadFull(packs);
-  if (!loaded.ok) {
-    problemReport(io, loaded.problems, options.format);
-    if (options.format === 'text') io.stderr.write(`${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} found\n`);
-    throw new ExitSignal(EXIT.usage);
-  }
-  const rb = compileRuleBase(loaded.ruleBase);
+  const rb = loadOrExit(io, [...(options.rules ?? []), ...paths.filter((p) => !isTestFile(p))], options.format);
   // Test files inside the validated packs are checked too (against the merged rule base).
-  const testFiles = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths).files.filter((f) => /\.test\.ya?ml$/.test(f));
+  const testFiles = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths).files.filter((f) => isTestFile(f));
   const tests = loadTestCases(rb, testFiles);
   const problems = tests.ok ? [] : tests.problems;
   const summary = {
-    ruleBase: { version: rb.version, hash: rb.hash, packs: rb.layers.slice(1).map((l) => ({ path: l.name, hash: l.hash })) },
+    ruleBase: ruleBaseInfo(rb),
     counts: {
       sources: rb.sources.size,
       taskCategories: rb.taskCategories.size,
@@ -81,12 +81,12 @@ export async function validate(ctx: Context, paths: readonly string[], options: 
   };
   problemReport(io, problems, options.format, summary);
   if (problems.length > 0) {
-    if (options.format === 'text') io.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} found\n`);
+    if (options.format === 'text') io.stderr.write(problemCount(problems.length));
     throw new ExitSignal(EXIT.usage);
   }
   if (options.format === 'text') {
     const c = summary.counts;
-    const layers = rb.layers.map((l) => `${l.name} (${l.hash.slice(0, 12)})`).join(' + ');
+    const layers = rb.layers.map((l) => `${l.name} (${shortHash(l.hash)})`).join(' + ');
     io.stdout.write(
       `valid: ${layers}: ${c.sources} sources, ${c.taskCategories} task categories, ${c.occupations} occupations, ${c.factors} factor rules, ${c.advice} advice rules, ${c.whatIfs} what-ifs, ${c.testCases} test cases\n`,
     );
@@ -95,12 +95,7 @@ export async function validate(ctx: Context, paths: readonly string[], options: 
 
 export async function test(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
   const { io } = ctx;
-  const loaded = loadFull(options.rules ?? []);
-  if (!loaded.ok) {
-    problemReport(io, loaded.problems, options.format);
-    throw new ExitSignal(EXIT.usage);
-  }
-  const rb = compileRuleBase(loaded.ruleBase);
+  const rb = loadOrExit(io, options.rules ?? [], options.format);
   const found = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths);
   const tests = loadTestCases(rb, found.files);
   const problems = [...found.problems, ...(tests.ok ? [] : tests.problems)];
@@ -120,7 +115,7 @@ export async function test(ctx: Context, paths: readonly string[], options: Rule
       passed,
       failed,
       skipped,
-      ruleBase: { version: rb.version, hash: rb.hash, packs: rb.layers.slice(1).map((l) => ({ path: l.name, hash: l.hash })) },
+      ruleBase: ruleBaseInfo(rb),
       cases: results.map((r) => ({ name: r.name, file: r.file, line: r.line, status: r.status, failures: r.failures, actual: r.actual })),
     };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -132,8 +127,8 @@ export async function test(ctx: Context, paths: readonly string[], options: Rule
       for (const f of r.failures) io.stdout.write(`    ${f}\n`);
       io.stdout.write(`  trace:\n${traceLines(r.assessment).map((l) => `    ${l}`).join('\n')}\n`);
     }
-    const packs = rb.layers.slice(1);
-    if (packs.length > 0) io.stdout.write(`\nrule packs: ${packs.map((l) => `${l.name} (${l.hash.slice(0, 12)})`).join(', ')}\n`);
+    const packs = packLines(rb);
+    if (packs.length > 0) io.stdout.write(`\nrule packs: ${packs.join(', ')}\n`);
     io.stdout.write(`\n${closing}\n`);
   }
   if (failed > 0) throw new ExitSignal(EXIT.internal);
@@ -191,12 +186,7 @@ function coveringCases(rb: RuleBase, found: Found, cases: readonly LoadedCase[])
 
 export function show(ctx: Context, raw: string, options: RulesOptions): void {
   const { io, lang } = ctx;
-  const loaded = loadFull(options.rules ?? []);
-  if (!loaded.ok) {
-    problemReport(io, loaded.problems, 'text');
-    throw new ExitSignal(EXIT.usage);
-  }
-  const rb = compileRuleBase(loaded.ruleBase);
+  const rb = loadOrExit(io, options.rules ?? [], 'text');
   const found = findEntry(rb, raw);
   if (!found) throw new UserError(`no rule, task category, occupation or source has the id "${raw}"`, EXIT.usage, ["run 'career-risk sources' or 'career-risk roles' to list ids"]);
   const origin = rb.origins.get(originKey(found.kind, found.id));

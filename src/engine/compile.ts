@@ -76,6 +76,16 @@ export function compileRuleBase(loaded: LoadedRuleBase): RuleBase {
   };
 }
 
+/** The rule base's identity as written in JSON reports, test results and summaries. */
+export function ruleBaseInfo(rb: RuleBase) {
+  return {
+    name: rb.ruleset.name,
+    version: rb.version,
+    hash: rb.hash,
+    packs: rb.layers.slice(1).map((layer) => ({ path: layer.name, hash: layer.hash })),
+  };
+}
+
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
 

@@ -128,9 +128,9 @@ export function simulate(rb: RuleBase, profile: Profile, change: Simulation): Pr
     const { to, share } = change.shiftTasks;
     const from = change.shiftTasks.from ?? rb.categoriesByExposure.find((c) => c !== to && (mix[c] ?? 0) > 0);
     const moved = from === undefined || from === to ? 0 : Math.min(share, mix[from] ?? 0);
-    if (moved > 0) {
+    if (from !== undefined && moved > 0) {
       const shifted = new Map(Object.entries(mix));
-      shifted.set(from as string, (shifted.get(from as string) ?? 0) - moved);
+      shifted.set(from, (shifted.get(from) ?? 0) - moved);
       shifted.set(to, (shifted.get(to) ?? 0) + moved);
       next = { ...next, tasks: Object.fromEntries([...shifted].filter(([, n]) => n > 0)) };
     }

@@ -11,6 +11,11 @@ import { fileURLToPath } from 'node:url';
 export const SHIPPED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 const PACKAGE_ROOT = path.dirname(path.resolve(SHIPPED_RULES_DIR));
 
+/** Rule test files (`*.test.yaml`) sit beside rule files but are not rules. */
+export function isTestFile(name: string): boolean {
+  return /\.test\.ya?ml$/.test(name);
+}
+
 /** Feeds one file into a layer hash: its path inside the layer (with `/`) and its exact text. */
 export function hashUpdate(hash: Hash, root: string, abs: string, text: string): void {
   const rel = path.relative(root, abs) || path.basename(abs);
@@ -41,7 +46,7 @@ export function findRuleFiles(root: string): FoundFiles {
       const abs = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'tests' && entry.name !== 'schema' && !entry.name.startsWith('.')) walk(abs);
-      } else if (/\.ya?ml$/.test(entry.name) && !/\.test\.ya?ml$/.test(entry.name)) {
+      } else if (/\.ya?ml$/.test(entry.name) && !isTestFile(entry.name)) {
         files.push(abs);
       }
     }

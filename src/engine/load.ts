@@ -5,13 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { z } from 'zod';
 import type { Problem } from './problems.js';
 import { compareProblems } from './problems.js';
 import type { CollectionName, Condition, RuleFile, RulesetEntry, Simulation } from './schema.js';
-import { COLLECTIONS, conditionSchema, ruleFileSchema } from './schema.js';
-
-const CONDITION_FIELDS = Object.keys(conditionSchema.shape);
+import { COLLECTIONS, ruleFileSchema } from './schema.js';
+import { issueProblems } from './issues.js';
 import { displayPath, findRuleFiles, hashUpdate, SHIPPED_RULES_DIR } from './files.js';
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
@@ -150,25 +148,6 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   if (checked.length > 0) return { ok: false, problems: checked.sort(compareProblems) };
 
   return { ok: true, ruleBase: { ruleset: ruleset.value, entries: merged, origins, layers, hash: overallHash.digest('hex') } };
-}
-
-function issueProblems(file: YamlFile, issue: z.core.$ZodIssue): Problem[] {
-  const p = issue.path as PropertyKey[];
-  if (issue.code === 'unrecognized_keys') {
-    if (p[p.length - 1] === 'when') {
-      return issue.keys.map((key) => file.problem(p, `condition on unknown profile field "${key}" (fields: ${CONDITION_FIELDS.join(', ')})`, key));
-    }
-    return issue.keys.map((key) => file.problem(p, `unknown key "${key}"`, key));
-  }
-  if (issue.code === 'invalid_union') {
-    return [file.problem(p, 'has the wrong shape (see the rule-file format in rules/README.md)')];
-  }
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
-    const last = p[p.length - 1];
-    const missing = last === 'en' || last === 'zh' ? `is missing its ${String(last)} text (en and zh are both required)` : 'is required but missing';
-    return [file.problem(p, missing)];
-  }
-  return [file.problem(p, issue.message)];
 }
 
 function checkReferences(entries: Entries, ruleset: { value: RulesetEntry; origin: Origin }, origins: ReadonlyMap<string, Origin>): Problem[] {

@@ -7,11 +7,12 @@ import path from 'node:path';
 import type { RuleBase } from './compile.js';
 import type { Assessment } from './evaluate.js';
 import { evaluate } from './evaluate.js';
-import { displayPath } from './files.js';
+import { displayPath, isTestFile } from './files.js';
 import type { Problem } from './problems.js';
 import { compareProblems } from './problems.js';
 import type { TestCase } from './schema.js';
 import { testFileSchema } from './schema.js';
+import { issueProblems } from './issues.js';
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
 import { isRepetitiveness } from '../model/profile.js';
@@ -32,7 +33,7 @@ export function findTestFiles(paths: readonly string[]): { files: string[]; prob
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const abs = path.join(dir, entry.name);
       if (entry.isDirectory() && !entry.name.startsWith('.')) walk(abs);
-      else if (/\.test\.ya?ml$/.test(entry.name)) files.push(abs);
+      else if (isTestFile(entry.name)) files.push(abs);
     }
   };
   for (const p of paths) {
@@ -63,11 +64,7 @@ export function loadTestCases(rb: RuleBase, absFiles: readonly string[]): TestsL
     const file: YamlFile = read.file;
     const parsed = testFileSchema.safeParse(file.data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const p = issue.path as PropertyKey[];
-        if (issue.code === 'unrecognized_keys') problems.push(...issue.keys.map((key) => file.problem(p, `unknown key "${key}"`, key)));
-        else problems.push(file.problem(p, issue.message.endsWith('received undefined') ? 'is required but missing' : issue.message));
-      }
+      for (const issue of parsed.error.issues) problems.push(...issueProblems(file, issue));
       continue;
     }
     const names = new Map<string, number>();

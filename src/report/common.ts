@@ -54,6 +54,11 @@ export function packLines(rb: RuleBase): string[] {
   return rb.layers.slice(1).map((layer) => `${layer.name} (${shortHash(layer.hash)})`);
 }
 
+/** Sources behind the task-mix baseline: those of every task category in the mix, sorted. */
+export function taskSources(a: Assessment, rb: RuleBase): string[] {
+  return [...new Set(a.tasks.flatMap((task) => rb.taskCategories.get(task.category)?.sources ?? []))].sort();
+}
+
 export function sourceTitle(rb: RuleBase, id: string, lang: Lang): string {
   const s = rb.sources.get(id);
   return s ? `${s.title[lang]} — ${s.outlet}, ${s.date}` : id;

@@ -5,6 +5,7 @@
  * Bump SCHEMA_VERSION on any change that could break a consumer.
  */
 import type { RuleBase } from '../engine/compile.js';
+import { ruleBaseInfo } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import type { Lang } from '../i18n/index.js';
 
@@ -59,12 +60,7 @@ export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
       const s = rb.sources.get(id);
       return { id, title: s?.title[lang] ?? id, outlet: s?.outlet ?? '', author: s?.author ?? '', date: s?.date ?? '' };
     }),
-    ruleBase: {
-      name: rb.ruleset.name,
-      version: rb.version,
-      hash: rb.hash,
-      packs: rb.layers.slice(1).map((layer) => ({ path: layer.name, hash: layer.hash })),
-    },
+    ruleBase: ruleBaseInfo(rb),
   };
 }
 

@@ -3,7 +3,7 @@ import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
-import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceTitle, t } from './common.js';
+import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceTitle, t, taskSources } from './common.js';
 
 /** Escapes the characters that would break a Markdown table cell or inline text. */
 export function mdEscape(text: string): string {
@@ -21,8 +21,7 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
 
   out.push(`## ${m.report.factors}`, '');
   out.push(`| ${m.report.factorHeader.points} | ${m.report.factorHeader.factor} | ${m.report.factorHeader.sources} |`, '| ---: | --- | --- |');
-  const taskSources = [...new Set(a.tasks.flatMap((task) => rb.taskCategories.get(task.category)?.sources ?? []))].sort();
-  out.push(`| ${a.baseline.toFixed(1)} | ${m.report.baselineRow} | ${taskSources.join(', ')} |`);
+  out.push(`| ${a.baseline.toFixed(1)} | ${m.report.baselineRow} | ${taskSources(a, rb).join(', ')} |`);
   for (const f of a.factors) out.push(`| ${signed(f.points)} | ${mdEscape(t(f.label, lang))} | ${f.sources.join(', ')} |`);
   out.push('');
 

@@ -4,15 +4,9 @@ import type { ChalkInstance } from 'chalk';
 import type { Assessment } from '../engine/evaluate.js';
 import { messages } from '../i18n/index.js';
 import type { RenderOptions } from './common.js';
-import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, t } from './common.js';
-import { displayWidth } from './width.js';
-
-const BAR_WIDTH = 40;
-
-export function scoreBar(score: number, width = BAR_WIDTH): string {
-  const filled = Math.round((score / 100) * width);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
-}
+import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, t, taskSources } from './common.js';
+import { scoreBar } from './bars.js';
+import { displayWidth, WIDE_CHARS } from './width.js';
 
 function bandColor(chalk: ChalkInstance, bandId: string): (s: string) => string {
   switch (bandId) {
@@ -64,7 +58,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
 
   heading(m.report.factors);
   const factorTable = table([m.report.factorHeader.points, m.report.factorHeader.factor, m.report.factorHeader.sources], widths(o.width, [9], [3, 2]), chalk);
-  factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, taskSources(a, o)]);
+  factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, taskSources(a, rb).join(', ')]);
   for (const f of a.factors) {
     const pts = signed(f.points);
     factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), t(f.label, lang), f.sources.join(', ')]);
@@ -129,11 +123,8 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-function taskSources(a: Assessment, o: RenderOptions): string {
-  const ids = new Set<string>();
-  for (const task of a.tasks) for (const s of o.rb.taskCategories.get(task.category)?.sources ?? []) ids.add(s);
-  return [...ids].sort().join(', ');
-}
+/** Wrap tokens: one wide (CJK) character, a run of other non-space characters, or spaces. */
+const WRAP_TOKENS = new RegExp(`[${WIDE_CHARS}]|[^\\s${WIDE_CHARS}]+|\\s+`, 'g');
 
 /** Wraps prose to the width; CJK text (no spaces) wraps by display columns. */
 export function wrap(text: string, width: number, indent: string): string[] {
@@ -141,7 +132,7 @@ export function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
-  for (const token of text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+|\s+/g) ?? []) {
+  for (const token of text.match(WRAP_TOKENS) ?? []) {
     const isSpace = /^\s+$/.test(token);
     const w = displayWidth(token);
     if (lineWidth + w > max && line.trim() !== '') {

@@ -1,5 +1,8 @@
 /** Terminal display width: CJK and full-width characters take two columns. */
-const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+
+/** The character ranges that take two columns (a regular-expression class body). */
+export const WIDE_CHARS = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
+const WIDE = new RegExp(`[${WIDE_CHARS}]`);
 
 export function displayWidth(text: string): number {
   let width = 0;
