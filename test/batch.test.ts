@@ -136,7 +136,7 @@ describe('batch summary, formats and exit codes', () => {
   });
 
   it.each([
-    [['batch', 'no-such-file.csv'], 'career-risk: cannot read no-such-file.csv: no such file'],
+    [['batch', 'no-such-file.csv'], 'career-risk: cannot read no-such-file.csv: no such file or folder'],
     [['batch', 'test/fixtures', '--input-format', 'csv'], 'career-risk: cannot read test/fixtures: it is a folder'],
     [['batch', 'test/fixtures/batch/missing-columns.csv'], 'career-risk: test/fixtures/batch/missing-columns.csv:1: missing column role, repetitiveness, ai_usage (found: id, name, seniority)'],
     [['batch', 'README.md'], 'career-risk: cannot tell the format of README.md from its extension; pass --input-format csv or jsonl'],
@@ -149,11 +149,12 @@ describe('batch summary, formats and exit codes', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('reports an unclosed quote as one rejected row naming the lines it swallowed', () => {
+  it('sets aside only the line of an unclosed quote and reads the rows after it', () => {
     const r = runCli(['batch', 'test/fixtures/batch/unclosed.csv']);
     expect(r.status).toBe(3);
-    expect(r.stderr).toContain('test/fixtures/batch/unclosed.csv:3: a quote opened on line 3 is never closed, so lines 3–4 could not be read');
-    expect(r.stderr.trim().split('\n').pop()).toBe('2 rows: 1 assessed, 1 rejected');
+    expect(r.stderr).toContain('test/fixtures/batch/unclosed.csv:3: a quote opened on this line is not closed before the end of the file; only this line was set aside');
+    expect(r.stdout).toContain('u3,accountant');
+    expect(r.stderr.trim().split('\n').pop()).toBe('3 rows: 2 assessed, 1 rejected');
   });
 
   it('prints a ready-to-fill template that batch accepts', () => {

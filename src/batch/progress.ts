@@ -8,6 +8,7 @@ const REDRAW_MS = 200;
 
 export function wantsProgress(io: Io, fileSize: number | undefined): boolean {
   const ci = io.env.CI;
+  if (io.env.TERM === 'dumb') return false; // no cursor control to redraw the line with
   return io.stderr.isTTY === true && fileSize !== undefined && fileSize > 0 && (ci === undefined || ci === '' || ci === 'false');
 }
 

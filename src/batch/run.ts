@@ -3,9 +3,9 @@
  * so rows, rejections and parse errors keep input order; when an output cannot
  * take more, the source is paused until it drains, so memory stays flat.
  */
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import type { Lang, Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { UserError } from '../cli/errors.js';
@@ -13,6 +13,10 @@ import type { FieldColumn, InputFormat } from './input.js';
 import { canonicalColumn, FIELD_COLUMNS, MAX_RECORD_BYTES } from './input.js';
 import type { OutputFormat, RowWriter } from './output.js';
 import { csvWriter, jsonWriter } from './output.js';
+import type { BadFrame, Frame } from './csv-frames.js';
+import { CsvFrameStream, FramingError } from './csv-frames.js';
+import type { JsonlLine } from './jsonl-lines.js';
+import { jsonDepthExceeds, JsonlLineStream } from './jsonl-lines.js';
 import type { Progress } from './progress.js';
 import type { RawFields, RowAssessor, RowOutcome } from './rows.js';
 import { RESULT_COLUMNS } from './rows.js';
@@ -45,9 +49,21 @@ interface Row {
 /** CSV rows echo their own fields, so an accepted row needs no separate raw values. */
 const NO_RAW: RawFields = { role: undefined, seniority: undefined, repetitiveness: undefined, ai_usage: undefined };
 
-interface ParserInfo {
-  readonly lines: number;
-  readonly empty_lines: number;
+/** The record cap as people read it. */
+const CAP_TEXT = MAX_RECORD_BYTES.toLocaleString('en-US');
+
+/** Deepest nesting of arrays and objects accepted in a JSONL value. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Where a stream error came from, so the caller can name the file. */
+export class StreamFault extends Error {
+  constructor(
+    readonly side: 'input' | 'output' | 'errors',
+    readonly fault: unknown,
+  ) {
+    super(fault instanceof Error ? fault.message : String(fault));
+    this.name = 'StreamFault';
+  }
 }
 
 export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise<Summary> {
@@ -64,15 +80,16 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   let errors: RowWriter | undefined;
   let pause: () => void = () => undefined;
   let resume: () => void = () => undefined;
-  let waiting = 0;
+  // Writers that asked us to wait: one 'drain' listener each, however many rows arrive meanwhile.
+  const waitingOn = new Set<RowWriter>();
 
   const watch = (writer: RowWriter, ok: boolean): void => {
-    if (ok) return;
-    waiting++;
+    if (ok || waitingOn.has(writer)) return;
+    waitingOn.add(writer);
     pause();
     writer.stream.once('drain', () => {
-      waiting--;
-      if (waiting === 0) resume();
+      waitingOn.delete(writer);
+      if (waitingOn.size === 0) resume();
     });
   };
 
@@ -131,7 +148,10 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     const index: Partial<Record<FieldColumn | 'id', number>> = {};
     fields.forEach((name, i) => {
       const canonical = canonicalColumn(name);
-      if (canonical === 'id' || (FIELD_COLUMNS as readonly string[]).includes(canonical)) index[canonical as FieldColumn | 'id'] ??= i;
+      if (canonical !== 'id' && !(FIELD_COLUMNS as readonly string[]).includes(canonical)) return;
+      const seen = index[canonical as FieldColumn | 'id'];
+      if (seen !== undefined) throw new UserError(m.batch.duplicateColumn(b.label, canonical, seen + 1, i + 1));
+      index[canonical as FieldColumn | 'id'] = i;
     });
     const missing = FIELD_COLUMNS.filter((c) => index[c] === undefined);
     if (missing.length > 0) throw new UserError(m.batch.missingColumns(b.label, missing.join(', '), fields.join(', ')));
@@ -158,7 +178,11 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     else handle({ line, id: iId === undefined ? undefined : fields[iId], raw: NO_RAW, original: fields }, outcome);
   };
 
-  const onJsonLine = (text: string, line: number): void => {
+  const onJsonLine = ({ line, text }: JsonlLine): void => {
+    if (text === undefined) {
+      reject(line, {}, m.batch.lineTooLong(CAP_TEXT));
+      return;
+    }
     const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
     if (trimmed === '') return;
     let value: unknown;
@@ -173,14 +197,38 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       reject(line, { raw: text }, 'each line must be one JSON object');
       return;
     }
+    if (jsonDepthExceeds(value, MAX_JSON_DEPTH)) {
+      // Kept as text: a value this deep cannot be written back as JSON safely.
+      reject(line, { raw: text }, m.batch.tooDeep(MAX_JSON_DEPTH));
+      return;
+    }
     const values = new Map<string, unknown>();
-    for (const [key, v] of Object.entries(value)) values.set(canonicalColumn(key), v);
+    const keys = new Map<string, string[]>();
+    for (const [key, v] of Object.entries(value)) {
+      const canonical = canonicalColumn(key);
+      values.set(canonical, v);
+      keys.set(canonical, [...(keys.get(canonical) ?? []), key]);
+    }
+    for (const column of ['id', ...FIELD_COLUMNS]) {
+      const names = keys.get(column);
+      if (names && names.length > 1) {
+        reject(line, value as Record<string, unknown>, m.batch.duplicateKey(column, names.join(', ')));
+        return;
+      }
+    }
     const field = (key: string): string | undefined => {
       const v = values.get(key);
       return v === undefined || v === null ? undefined : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
     };
     const raw: RawFields = { role: field('role'), seniority: field('seniority'), repetitiveness: field('repetitiveness'), ai_usage: field('ai_usage') };
     handle({ line, id: field('id'), raw, original: value as Record<string, unknown> }, assessor.check(raw));
+  };
+
+  /** A CSV record the framer set aside: rejected with its own line and reason, its text kept where it can be. */
+  const onBadFrame = (frame: BadFrame): void => {
+    const reason = frameReason(frame, m);
+    if (!header) throw new UserError(`${b.label}:${frame.line}: ${reason}`);
+    reject(frame.line, frame.text === undefined ? [] : salvageCells(frame.text), reason);
   };
 
   return new Promise<Summary>((resolve, reject_) => {
@@ -212,77 +260,127 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
         }
       }, fail);
     });
-    b.input.on('error', fail);
-    b.out.on('error', fail);
-    b.errors?.on('error', fail);
+    b.input.on('error', (error) => fail(new StreamFault('input', error)));
+    b.out.on('error', (error) => fail(new StreamFault('output', error)));
+    b.errors?.on('error', (error) => fail(new StreamFault('errors', error)));
+    let rowsSeen = false;
+    const ended = guard(() => {
+      if (!rowsSeen && !header) throw new UserError(b.inputFormat === 'csv' ? m.batch.emptyInput(b.label) : m.batch.noJsonLines(b.label));
+      finish();
+    });
 
     if (b.inputFormat === 'csv') {
+      // Frames queued by the framer, one per record csv-parse will emit (see csv-frames.ts).
+      const frames: Frame[] = [];
+      let head = 0;
+      const framer = new CsvFrameStream((frame) => frames.push(frame), MAX_RECORD_BYTES);
+      const next = (): Frame => {
+        const frame = frames[head++];
+        if (head > 4096 && head * 2 > frames.length) {
+          frames.splice(0, head);
+          head = 0;
+        }
+        if (frame === undefined) throw new Error('CSV framing out of step with the parser');
+        return frame;
+      };
       const parser = parse({
-        bom: true,
-        info: true,
+        bom: false,
         trim: true,
-        skip_empty_lines: true,
+        skip_empty_lines: false,
         relax_column_count: true,
+        record_delimiter: '\n',
         skip_records_with_error: true,
-        max_record_size: MAX_RECORD_BYTES,
+        // The framer enforces the cap on whole records; this is only a backstop.
+        max_record_size: MAX_RECORD_BYTES * 2,
       });
-      // Line where each record starts: after the previous one, past skipped empty lines.
-      // csv-parse counts a CRLF inside a quoted field as two lines; `overcount` corrects that.
-      let lastEnd = 0;
-      let lastEmpty = 0;
-      let overcount = 0;
       parser.on(
         'data',
-        guard(({ record, info }: { record: string[]; info: ParserInfo }) => {
-          const start = lastEnd + 1 + (info.empty_lines - lastEmpty);
-          // Only a record spanning lines can hold a quoted CRLF; most rows skip the scan.
-          if (info.lines - overcount > start) {
-            for (const field of record) if (field.includes('\r\n')) overcount += field.split('\r\n').length - 1;
+        guard((record: string[]) => {
+          const frame = next();
+          if (typeof frame === 'number') {
+            if (record.length === 1 && record[0] === '') return; // a blank line
+            rowsSeen = true;
+            onCsvRecord(record, frame);
+          } else {
+            rowsSeen = true;
+            onBadFrame(frame);
           }
-          lastEnd = info.lines - overcount;
-          lastEmpty = info.empty_lines;
-          onCsvRecord(record, start);
         }),
       );
       parser.on(
         'skip',
-        guard((error: Error & { code?: string; lines?: number }) => {
-          const start = lastEnd + 1;
-          const end = error.lines === undefined ? undefined : error.lines - overcount;
-          const reason =
-            error.code === 'CSV_QUOTE_NOT_CLOSED'
-              ? m.batch.unclosedQuote(start, end ?? start)
-              : `${m.batch.unreadable}: ${error.message}`;
-          if (!header) throw new UserError(`${b.label}:${start}: ${reason}`);
-          reject(start, [], reason);
-          if (end !== undefined) lastEnd = end;
+        guard((error: Error) => {
+          // The framer passes only well-formed records, so this is a backstop: reject that record alone.
+          const frame = next();
+          const line = typeof frame === 'number' ? frame : frame.line;
+          if (!header) throw new UserError(`${b.label}:${line}: ${m.batch.unexpectedParse(error.message)}`);
+          reject(line, [], m.batch.unexpectedParse(error.message));
         }),
       );
-      parser.on('end', finish);
+      parser.on('end', ended);
       parser.on('error', fail);
+      framer.on('error', (error) => {
+        if (error instanceof FramingError) {
+          fail(new UserError(m.batch.fatalQuote(b.label, error.line, error.reason === 'unclosed-quote-eof' ? 'eof' : error.endLine, CAP_TEXT)));
+        } else fail(error);
+      });
       pause = () => parser.pause();
       resume = () => parser.resume();
       stop = () => {
-        b.input.unpipe(parser);
+        b.input.unpipe(framer);
+        framer.unpipe(parser);
+        framer.destroy();
         parser.destroy();
       };
-      b.input.pipe(parser);
+      b.input.pipe(framer).pipe(parser);
     } else {
-      const lines = createInterface({ input: b.input, crlfDelay: Infinity });
-      let line = 0;
+      const lines = new JsonlLineStream(MAX_RECORD_BYTES);
       lines.on(
-        'line',
-        guard((text: string) => {
-          line++;
-          onJsonLine(text, line);
+        'data',
+        guard((line: JsonlLine) => {
+          if (line.text === undefined || line.text.trim() !== '') rowsSeen = true;
+          onJsonLine(line);
         }),
       );
-      lines.on('close', finish);
+      lines.on('end', ended);
+      lines.on('error', fail);
       pause = () => lines.pause();
       resume = () => lines.resume();
-      stop = () => lines.close();
+      stop = () => {
+        b.input.unpipe(lines);
+        lines.destroy();
+      };
+      b.input.pipe(lines);
     }
   });
+}
+
+function frameReason(frame: BadFrame, m: Messages): string {
+  const p = frame.problem;
+  switch (p.kind) {
+    case 'quote-in-field':
+      return m.batch.quoteInField;
+    case 'text-after-quote':
+      return m.batch.textAfterQuote;
+    case 'unclosed-quote':
+      return m.batch.unclosedQuoteLine(p.endsAt);
+    case 'too-long':
+      return m.batch.tooLong(frame.line, frame.endLine, p.cap.toLocaleString('en-US'));
+  }
+}
+
+/**
+ * The cells of a malformed record, read leniently, so the errors file shows them
+ * to fix; split at every comma when even that fails (an unclosed quote).
+ */
+function salvageCells(text: string): string[] {
+  try {
+    const records = parseSync(text, { relax_quotes: true, relax_column_count: true, ltrim: true }) as string[][];
+    if (records.length === 1 && records[0]) return records[0].map((cell) => cell.trim());
+  } catch {
+    // fall through
+  }
+  return text.split(',').map((cell) => cell.trim());
 }
 
 function padTo(fields: readonly string[], length: number): string[] {

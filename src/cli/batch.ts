@@ -2,13 +2,14 @@
  * `career-risk batch`: a counselor's caseload in, one assessed row per client out,
  * streaming both ways. A bad row is reported and set aside, never fatal.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, fstatSync, openSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import type { RuleBase } from '../engine/compile.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
-import { abortAll, AtomicFile } from '../batch/atomic-file.js';
+import type { FileIdentity, Plan } from '../batch/atomic-file.js';
+import { abortAll, commitAll, identityOf, OutputFault, OutputFile, planTarget, TargetRefused } from '../batch/atomic-file.js';
 import type { InputFormat } from '../batch/input.js';
 import { guessInputFormat, INPUT_FORMATS, OUTPUT_FORMATS } from '../batch/input.js';
 import type { OutputFormat } from '../batch/input.js';
@@ -16,8 +17,10 @@ import { Progress, wantsProgress } from '../batch/progress.js';
 import type { Summary } from '../batch/summary.js';
 import type { Context, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
-import { EXIT, ExitSignal, UserError } from './errors.js';
+import { EXIT, ExitSignal, isEpipe, UserError } from './errors.js';
 import type { Io } from './io.js';
+import { describeErrno, fileFault } from '../util/fs-errors.js';
+import { escapeControls } from '../util/terminal-text.js';
 
 interface BatchOptions extends GlobalOptions {
   readonly inputFormat?: InputFormat;
@@ -66,8 +69,9 @@ Examples:
   $ cat clients.csv | career-risk batch - --format jsonl
   $ career-risk batch clients.csv --summary --summary-format md --summary-file summary.md > results.csv
 
-Exit codes: 0 all rows assessed, 3 some rows rejected, 2 usage error or unreadable file
-(or the first rejected row with --strict), 130 interrupted.`,
+Exit codes: 0 all rows assessed, 3 some rows rejected, 2 usage error, unreadable or
+unwritable file (or the first rejected row with --strict), 130 interrupted (Ctrl+C),
+129/131/143 ended by SIGHUP/SIGQUIT/SIGTERM. Outputs are written whole or not at all.`,
     )
     .action(async (file: string | undefined, _opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<BatchOptions>();
@@ -81,41 +85,124 @@ Exit codes: 0 all rows assessed, 3 some rows rejected, 2 usage error or unreadab
     });
 }
 
-function openInput(file: string, io: Io, m: Messages): { stream: Readable; size: number | undefined } {
-  if (file === '-') return { stream: io.stdin as Readable, size: undefined };
+interface Input {
+  readonly stream: Readable;
+  readonly size: number | undefined;
+  /** Device and inode of what is read (a file, or stdin redirected from a file), to refuse writing over it. */
+  readonly identity: FileIdentity | undefined;
+}
+
+/** Opens the client file now, so an unreadable file is reported before any work (and never as a crash). */
+function openInput(file: string, io: Io, m: Messages): Input {
+  if (file === '-') {
+    let identity: FileIdentity | undefined;
+    try {
+      const stat = fstatSync(0);
+      if (stat.isFile()) identity = identityOf(stat);
+    } catch {
+      // stdin closed: reading it ends at once, and the run reports an empty input
+    }
+    return { stream: io.stdin as Readable, size: undefined, identity };
+  }
   try {
-    const stat = statSync(file);
+    const fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    return { stream: createReadStream(file), size: stat.size };
+    return { stream: createReadStream(file, { fd }), size: stat.isFile() ? stat.size : undefined, identity: identityOf(stat) };
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a folder' : e.code === 'EACCES' ? 'permission denied' : e.message;
-    throw new UserError(m.batch.cannotRead(file, why));
+    throw new UserError(m.batch.cannotRead(escapeControls(file), describeErrno(error)));
   }
 }
+
+/** The three outputs, planned before any work: refused when two share a file or one is the input. */
+function planOutputs(options: BatchOptions, input: Input): { output: Plan; errors: Plan | undefined; summary: Plan | undefined } {
+  const named: [string, string | undefined][] = [
+    ['--output', options.output],
+    ['--errors', options.errors],
+    ['--summary-file', options.summaryFile],
+  ];
+  const plans: (Plan | undefined)[] = named.map(([flag, value]) => {
+    if (value === undefined) return undefined;
+    if (value === '') throw new UserError(`${flag} needs a file name (got an empty value)`);
+    return planOutputTarget(value);
+  });
+  const output = plans[0] ?? ({ kind: 'stdout', display: 'standard output', identity: 'stdout' } as const);
+  const all: [string, Plan][] = [['--output', output]];
+  if (plans[1]) all.push(['--errors', plans[1]]);
+  if (plans[2]) all.push(['--summary-file', plans[2]]);
+  for (let i = 0; i < all.length; i++) {
+    const [flag, plan] = all[i] as [string, Plan];
+    if (input.identity !== undefined && plan.identity === input.identity && !(plan.kind === 'direct' && plan.shareable)) {
+      throw new UserError(`${flag} ${escapeControls(plan.display)} is the input file; write the results somewhere else`);
+    }
+    for (let j = 0; j < i; j++) {
+      const [otherFlag, other] = all[j] as [string, Plan];
+      const same = plan.kind === 'atomic' && other.kind === 'atomic' && plan.path === other.path;
+      if ((same || (plan.identity !== undefined && plan.identity === other.identity)) && !(plan.kind === 'direct' && plan.shareable)) {
+        throw new UserError(`${otherFlag} and ${flag} both name ${escapeControls(plan.display)}; give each output its own file`);
+      }
+    }
+  }
+  return { output, errors: plans[1], summary: plans[2] };
+}
+
+function planOutputTarget(target: string): Plan {
+  try {
+    return planTarget(target);
+  } catch (error) {
+    throw outputError(error);
+  }
+}
+
+/** Output faults in the user's words; anything else is passed on unchanged. */
+function outputError(error: unknown): unknown {
+  if (error instanceof TargetRefused) return new UserError(`cannot write ${escapeControls(error.display)}: ${error.reason}`);
+  if (error instanceof OutputFault) return new UserError(fileFault('write', error.display, error.fault));
+  return error;
+}
+
+function openOutput(plan: Plan | undefined): OutputFile | undefined {
+  if (plan === undefined || plan.kind === 'stdout') return undefined;
+  try {
+    return OutputFile.open(plan);
+  } catch (error) {
+    throw outputError(error);
+  }
+}
+
+/** The signals that end a batch early, and the exit code each gives (128 + signal number). */
+const STOP_SIGNALS: readonly [NodeJS.Signals, number][] = [
+  ['SIGINT', EXIT.interrupted],
+  ['SIGTERM', 128 + 15],
+  ['SIGHUP', 128 + 1],
+  ['SIGQUIT', 128 + 3],
+];
 
 async function batch(ctx: Context, file: string | undefined, options: BatchOptions): Promise<number> {
   const { io, lang } = ctx;
   const m = messages(lang);
   if (file === undefined) throw new UserError(m.batch.noFile, EXIT.usage, ["see 'career-risk batch --help'"]);
+  if (file === '') throw new UserError('the client file name is empty; pass a CSV or JSONL file, or - for standard input');
   if (options.summaryFormat !== 'text' && options.summaryFile === undefined) throw new UserError(m.batch.summaryFileNeedsFormat);
   const inputFormat = options.inputFormat ?? (file === '-' ? 'csv' : guessInputFormat(file));
-  if (!inputFormat) throw new UserError(m.batch.unknownFormat(file));
+  if (!inputFormat) throw new UserError(m.batch.unknownFormat(escapeControls(file)));
   const outputFormat: OutputFormat = options.format ?? (inputFormat === 'csv' ? 'csv' : 'jsonl');
   const rb = await ctx.ruleBase();
   const source = openInput(file, io, m);
+  const plans = planOutputs(options, source);
+  const label = escapeControls(file === '-' ? 'stdin' : file);
   // The CSV libraries and the batch loop load only when a batch runs.
-  const [{ RowAssessor }, { runBatch }] = await Promise.all([import('../batch/rows.js'), import('../batch/run.js')]);
+  const [{ RowAssessor }, { runBatch, StreamFault }] = await Promise.all([import('../batch/rows.js'), import('../batch/run.js')]);
 
   // Temporary files are removed on any exit that is not a clean finish.
   const onSignal = (signal: NodeJS.Signals): void => {
     abortAll();
-    io.stderr.write(`${io.stderr.isTTY ? '\r\u001b[K' : ''}${m.batch.interrupted}\n`);
-    process.exit(signal === 'SIGINT' ? EXIT.interrupted : 128 + 15);
+    const message = plans.output.kind === 'stdout' ? m.batch.interruptedStdout : m.batch.interrupted;
+    io.stderr.write(`${io.stderr.isTTY ? '\r\u001b[K' : ''}${message}\n`);
+    process.exit(STOP_SIGNALS.find(([s]) => s === signal)?.[1] ?? EXIT.interrupted);
   };
   process.on('exit', abortAll);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const [signal] of STOP_SIGNALS) process.once(signal, onSignal);
   const progress = wantsProgress(io, source.size) ? new Progress(io, source.size ?? 0) : undefined;
   if (progress) source.stream.on('data', (chunk: Buffer | string) => progress.addBytes(chunk.length));
   // Rejected-row messages are batched into few writes: a big file can reject thousands of rows.
@@ -123,26 +210,41 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
     progress?.clear();
     io.stderr.write(text);
   });
+  const displayOf = (side: 'input' | 'output' | 'errors'): string =>
+    side === 'input' ? (file === '-' ? 'standard input' : file) : side === 'output' ? plans.output.display : (plans.errors?.display ?? '');
   try {
-    const outFile = options.output === undefined ? undefined : new AtomicFile(options.output);
-    const errFile = options.errors === undefined ? undefined : new AtomicFile(options.errors);
-    const summary = await runBatch(new RowAssessor(rb, lang), lang, {
-      label: file === '-' ? 'stdin' : file,
-      input: source.stream,
-      inputFormat,
-      outputFormat,
-      out: outFile?.stream ?? (io.stdout as Writable),
-      ownsOut: outFile !== undefined,
-      errors: errFile?.stream,
-      strict: options.strict === true,
-      progress,
-      warn: (line) => diagnostics.write(line),
-    });
+    const outFile = openOutput(plans.output);
+    const errFile = openOutput(plans.errors);
+    const summaryFile = openOutput(plans.summary);
+    let summary: Summary;
+    try {
+      summary = await runBatch(new RowAssessor(rb, lang), lang, {
+        label,
+        input: source.stream,
+        inputFormat,
+        outputFormat,
+        out: outFile?.stream ?? (io.stdout as Writable),
+        ownsOut: outFile !== undefined,
+        errors: errFile?.stream,
+        strict: options.strict === true,
+        progress,
+        warn: (line) => diagnostics.write(line),
+      });
+    } catch (error) {
+      if (error instanceof StreamFault) {
+        if (isEpipe(error.fault) && error.side === 'output' && outFile === undefined) throw error.fault;
+        throw new UserError(fileFault(error.side === 'input' ? 'read' : 'write', displayOf(error.side), error.fault));
+      }
+      throw error;
+    }
     diagnostics.flush();
     progress?.clear();
-    const summaryFile = options.summaryFile === undefined ? undefined : new AtomicFile(options.summaryFile);
     summaryFile?.stream.end(renderSummary(summary, rb, options.summaryFormat, lang));
-    for (const f of [outFile, errFile, summaryFile]) await f?.commit();
+    try {
+      await commitAll([outFile, errFile, summaryFile]);
+    } catch (error) {
+      throw outputError(error);
+    }
     if (options.summary) io.stderr.write(summary.renderText(rb, lang));
     io.stderr.write(`${m.batch.rowsLine(summary.total, summary.assessed, summary.rejected)}\n`);
     return summary.rejected > 0 ? EXIT.rejectedRows : EXIT.ok;
@@ -153,8 +255,7 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
     throw error;
   } finally {
     process.off('exit', abortAll);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const [signal] of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }
 

@@ -7,6 +7,8 @@ import { assessCommand } from './assess.js';
 import { batchCommand } from './batch.js';
 import { EXIT, ExitSignal, isEpipe, UserError } from './errors.js';
 import type { Io } from './io.js';
+import { describeErrno, isSystemError } from '../util/fs-errors.js';
+import { escapeControls } from '../util/terminal-text.js';
 import { processIo } from './io.js';
 import { rolesCommand } from './roles.js';
 import { rulesCommand } from './rules.js';
@@ -38,8 +40,8 @@ Examples:
   $ career-risk sources
   $ career-risk rules validate && career-risk rules test
 
-Exit codes: 0 ok, 1 internal error, 2 usage or input error, 3 batch finished with rejected rows,
-130 interrupted.`,
+Exit codes: 0 ok, 1 internal error, 2 usage, input or file error, 3 batch finished with rejected
+rows, 130 interrupted (129, 131, 143: ended by SIGHUP, SIGQUIT, SIGTERM).`,
     );
 
   const commands = [assessCommand(io, collect), batchCommand(io, collect), rolesCommand(io), sourcesCommand(io), rulesCommand(io, collect)];
@@ -51,7 +53,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage or input error, 3 batch finished wit
     command.configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `career-risk: ${s.slice('error:'.length).trimStart()}` : s),
+      // Commander echoes option names and values as typed: escaped, so they cannot steer the terminal.
+      outputError: (s, write) => write(`${escapeControls((s.startsWith('error:') ? `career-risk: ${s.slice('error:'.length).trimStart()}` : s).replace(/\n$/, ''))}\n`),
     });
   }
   return program;
@@ -60,10 +63,17 @@ Exit codes: 0 ok, 1 internal error, 2 usage or input error, 3 batch finished wit
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
   if (io.stdout === process.stdout) {
-    // Writing into a closed pipe (`| head`) is a normal end, not an error.
+    // Writing into a closed pipe (`| head`) is a normal end, not an error; any
+    // other failure (a full disk, a closed descriptor) must not pass as success.
     process.stdout.on('error', (error) => {
       if (isEpipe(error)) process.exit(EXIT.ok);
+      io.stderr.write(`career-risk: cannot write standard output: ${describeErrno(error)}\n`);
+      process.exit(EXIT.usage);
     });
+  }
+  if (io.stderr === process.stderr) {
+    // Nowhere left to report a failing stderr: the exit code still tells.
+    process.stderr.on('error', () => undefined);
   }
   try {
     await buildProgram(io).parseAsync([...argv]);
@@ -94,13 +104,23 @@ function reportError(error: unknown, io: Io, lang: ReturnType<typeof detectLang>
   }
   if (isEpipe(error)) return EXIT.ok;
   if (error instanceof UserError) {
-    io.stderr.write(`career-risk: ${error.message}\n`);
-    for (const hint of error.hints) io.stderr.write(`  ${hint}\n`);
+    io.stderr.write(`career-risk: ${escapeControls(error.message)}\n`);
+    for (const hint of error.hints) io.stderr.write(`  ${escapeControls(hint)}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
+  if (isSystemError(error)) {
+    // A fault of the machine (deleted working folder, unreadable file …), not a bug.
+    const line =
+      error.syscall === 'uv_cwd'
+        ? 'the current folder no longer exists; change to an existing folder and run again'
+        : `${`${error.syscall ?? 'system call'} ${escapeControls(error.path ?? '')}`.trim()}: ${describeErrno(error)}`;
+    io.stderr.write(`career-risk: ${line}\n`);
+    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.usage;
+  }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`career-risk: internal error: ${message}\n`);
+  io.stderr.write(`career-risk: internal error: ${escapeControls(message)}\n`);
   io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : '  run again with --debug for details, and please report it\n');
   return EXIT.internal;
 }

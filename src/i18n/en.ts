@@ -1,5 +1,10 @@
-/** English user-facing text. Every key here must exist in zh.ts (the type enforces it). */
+/**
+ * English user-facing text. Every key here must exist in zh.ts (the type enforces it).
+ * A message that quotes what the user typed passes it through echo(): escaped for the
+ * terminal and cut, so neither a control sequence nor a 100 KB value reaches stderr.
+ */
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
+import { echo } from '../util/terminal-text.js';
 
 export const en = {
   seniority: {
@@ -68,7 +73,7 @@ export const en = {
   roles: {
     header: { id: 'Id', title: 'Title', group: 'Group', codes: 'ISCO-08 / SOC' },
     count: (n: number, total: number) => `${n} of ${total} occupations`,
-    none: (q: string) => `No occupation matches "${q}".`,
+    none: (q: string) => `No occupation matches "${echo(q)}".`,
     groupsHeader: { group: 'SOC major group', count: 'Roles', median: 'Median' },
     groupsNote: (seniority: string, repetitiveness: string, ai: string) =>
       `Median score of each group's occupations for a neutral profile: ${seniority}, repetitiveness ${repetitiveness}, AI use ${ai}.`,
@@ -78,12 +83,13 @@ export const en = {
   },
   errors: {
     missing: (flags: string) => `missing answers: pass ${flags} (or run on a terminal to be asked)`,
-    unknownRole: (q: string) => `no occupation clearly matches "${q}"`,
-    ambiguousRole: (q: string) => `"${q}" matches more than one occupation`,
+    unknownRole: (q: string) => `no occupation clearly matches "${echo(q)}"`,
+    ambiguousRole: (q: string) => `"${echo(q)}" matches more than one occupation`,
     didYouMean: (list: string) => `did you mean: ${list}?`,
     tryRoles: 'run `career-risk roles <words>` to search the catalogue',
-    badValue: (flag: string, value: string, allowed: string) => `invalid value "${value}" for ${flag}; use one of: ${allowed}`,
-    badLang: (value: string) => `unsupported language "${value}"; use en or zh`,
+    badValue: (flag: string, value: string, allowed: string) => `invalid value "${echo(value)}" for ${flag}; use one of: ${allowed}`,
+    badLang: (value: string) => `unsupported language "${echo(value)}"; use en or zh`,
+    roleTooLong: (field: string, length: number, max: number) => `${field} is ${length} characters long; at most ${max} are accepted`,
     noTty: 'no terminal to ask questions on',
     ruleBase: (n: number) => `the rule base has ${n} problem${n === 1 ? '' : 's'}:`,
   },
@@ -103,12 +109,26 @@ export const en = {
     unknownFormat: (file: string) => `cannot tell the format of ${file} from its extension; pass --input-format csv or jsonl`,
     missingColumns: (file: string, columns: string, found: string) => `${file}:1: missing column ${columns} (found: ${found})`,
     summaryFileNeedsFormat: '--summary-format md or json writes to a file: pass --summary-file FILE',
-    unclosedQuote: (start: number, end: number) => `a quote opened on line ${start} is never closed, so lines ${start}–${end} could not be read`,
-    unreadable: 'unreadable CSV',
+    interruptedStdout: 'Interrupted: the results already on standard output are incomplete.',
+    emptyInput: (file: string) => `${file}: the file is empty (no header line); a client file starts with a header such as id,role,seniority,repetitiveness,ai_usage`,
+    noJsonLines: (file: string) => `${file}: the file holds no JSON lines; each line is one client, e.g. {"id":"c1","role":"translator","seniority":"entry","repetitiveness":4,"ai_usage":"none"}`,
+    duplicateColumn: (file: string, column: string, a: number, b: number) => `${file}:1: column ${column} appears twice (columns ${a} and ${b}); keep one`,
+    duplicateKey: (key: string, names: string) => `${key} is given twice (${names}); keep one`,
+    quoteInField: 'a quote inside an unquoted field; quote the whole field and double the quote in it, e.g. "5\'10"" tall"',
+    textAfterQuote: 'text after a closing quote; a quote inside a quoted field must be doubled, e.g. "the ""best"" one"',
+    unclosedQuoteLine: (endsAt: number | 'eof') =>
+      `a quote opened on this line is not closed ${endsAt === 'eof' ? 'before the end of the file' : `before line ${endsAt}, where the text no longer fits`}; only this line was set aside and the lines after it were read as rows`,
+    tooLong: (start: number, end: number, cap: string) =>
+      `record is longer than the limit of ${cap} characters (${start === end ? `line ${start}` : `lines ${start}–${end}`}); its text is not kept`,
+    lineTooLong: (cap: string) => `line is longer than the limit of ${cap} characters; its text is not kept`,
+    tooDeep: (limit: number) => `value nested deeper than ${limit} levels`,
+    fatalQuote: (file: string, line: number, end: number | 'eof', cap: string) =>
+      `${file}:${line}: a quote opened on this line is not closed within the record limit of ${cap} characters (it runs ${end === 'eof' ? 'to the end of the file' : `to line ${end}`}), so the rows after it cannot be told apart; close or remove the quote and run again (no output file was written)`,
+    unexpectedParse: (message: string) => `unreadable CSV record: ${message}`,
     ragged: (n: number, m: number, extra: string) => `row has ${n} fields but the header has ${m} (extra: ${extra})`,
   },
   notice: {
-    matched: (q: string, role: string) => `matched "${q}" to ${role}`,
+    matched: (q: string, role: string) => `matched "${echo(q)}" to ${role}`,
   },
 };
 

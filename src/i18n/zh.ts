@@ -1,4 +1,5 @@
 /** 简体中文界面文字。结构由 Messages 类型约束,与 en.ts 一一对应。 */
+import { echo } from '../util/terminal-text.js';
 import type { Messages } from './en.js';
 
 export const zh: Messages = {
@@ -68,7 +69,7 @@ export const zh: Messages = {
   roles: {
     header: { id: 'ID', title: '职业', group: '大类', codes: 'ISCO-08 / SOC' },
     count: (n: number, total: number) => `共 ${total} 个职业,显示 ${n} 个`,
-    none: (q: string) => `没有与“${q}”匹配的职业。`,
+    none: (q: string) => `没有与“${echo(q)}”匹配的职业。`,
     groupsHeader: { group: 'SOC 大类', count: '职业数', median: '中位数' },
     groupsNote: (seniority: string, repetitiveness: string, ai: string) => `各大类职业在中性画像下的分数中位数:${seniority},重复度 ${repetitiveness},AI使用 ${ai}。`,
   },
@@ -77,12 +78,13 @@ export const zh: Messages = {
   },
   errors: {
     missing: (flags: string) => `缺少回答:请传入 ${flags}(或在终端中运行以便提问)`,
-    unknownRole: (q: string) => `没有与“${q}”明确匹配的职业`,
-    ambiguousRole: (q: string) => `“${q}”匹配到多个职业`,
+    unknownRole: (q: string) => `没有与“${echo(q)}”明确匹配的职业`,
+    ambiguousRole: (q: string) => `“${echo(q)}”匹配到多个职业`,
     didYouMean: (list: string) => `你是不是要找:${list}?`,
     tryRoles: '运行 `career-risk roles <关键词>` 搜索职业目录',
-    badValue: (flag: string, value: string, allowed: string) => `${flag} 的值“${value}”无效;可用值:${allowed}`,
-    badLang: (value: string) => `不支持的语言“${value}”;请用 en 或 zh`,
+    badValue: (flag: string, value: string, allowed: string) => `${flag} 的值“${echo(value)}”无效;可用值:${allowed}`,
+    badLang: (value: string) => `不支持的语言“${echo(value)}”;请用 en 或 zh`,
+    roleTooLong: (field: string, length: number, max: number) => `${field} 长 ${length} 个字符;最多接受 ${max} 个`,
     noTty: '没有可提问的终端',
     ruleBase: (n: number) => `规则库有 ${n} 个问题:`,
   },
@@ -103,11 +105,25 @@ export const zh: Messages = {
     unknownFormat: (file: string) => `无法从扩展名判断 ${file} 的格式;请传入 --input-format csv 或 jsonl`,
     missingColumns: (file: string, columns: string, found: string) => `${file}:1: 缺少列 ${columns}(现有列:${found})`,
     summaryFileNeedsFormat: '--summary-format md 或 json 需要写入文件:请传入 --summary-file FILE',
-    unclosedQuote: (start: number, end: number) => `第 ${start} 行的引号没有闭合,第 ${start}–${end} 行无法读取`,
-    unreadable: '无法读取的 CSV',
+    interruptedStdout: '已中断:已写到标准输出的结果不完整。',
+    emptyInput: (file: string) => `${file}:文件是空的(没有表头行);客户文件的第一行是表头,例如 id,role,seniority,repetitiveness,ai_usage`,
+    noJsonLines: (file: string) => `${file}:文件中没有 JSON 行;每行一位客户,例如 {"id":"c1","role":"翻译","seniority":"初级","repetitiveness":4,"ai_usage":"不用"}`,
+    duplicateColumn: (file: string, column: string, a: number, b: number) => `${file}:1: 列 ${column} 出现了两次(第 ${a} 列和第 ${b} 列);请只保留一列`,
+    duplicateKey: (key: string, names: string) => `${key} 给出了两次(${names});请只保留一个`,
+    quoteInField: '未加引号的字段中出现了引号;请给整个字段加上引号,并把其中的引号写两遍,例如 "身高5\'10"""',
+    textAfterQuote: '闭合引号后面还有文字;带引号的字段中的引号要写两遍,例如 "最""好""的"',
+    unclosedQuoteLine: (endsAt: number | 'eof') =>
+      `这一行打开的引号${endsAt === 'eof' ? '直到文件结尾' : `到第 ${endsAt} 行`}都没有闭合;只搁置了这一行,其后的各行按独立的行读取`,
+    tooLong: (start: number, end: number, cap: string) =>
+      `记录超过 ${cap} 个字符的上限(${start === end ? `第 ${start} 行` : `第 ${start}–${end} 行`});其内容未保留`,
+    lineTooLong: (cap: string) => `该行超过 ${cap} 个字符的上限;其内容未保留`,
+    tooDeep: (limit: number) => `值的嵌套超过 ${limit} 层`,
+    fatalQuote: (file: string, line: number, end: number | 'eof', cap: string) =>
+      `${file}:${line}: 这一行打开的引号在 ${cap} 个字符的记录上限内没有闭合(一直延续到${end === 'eof' ? '文件结尾' : `第 ${end} 行`}),其后的行无法区分;请闭合或删除该引号后重新运行(没有写入任何输出文件)`,
+    unexpectedParse: (message: string) => `无法读取的 CSV 记录:${message}`,
     ragged: (n: number, m: number, extra: string) => `该行有 ${n} 个字段,但表头有 ${m} 个(多出:${extra})`,
   },
   notice: {
-    matched: (q: string, role: string) => `已将“${q}”匹配为 ${role}`,
+    matched: (q: string, role: string) => `已将“${echo(q)}”匹配为 ${role}`,
   },
 };

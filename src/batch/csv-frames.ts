@@ -1,0 +1,355 @@
+/**
+ * Record framing for client CSV files, in front of csv-parse.
+ *
+ * csv-parse parses well-formed records well, but after a malformed quote it
+ * resumes inside a quoted field and swallows the rest of the file (and reports
+ * the wrong line). This pass finds record boundaries itself, with csv-parse's
+ * quoting rules (RFC 4180, fields trimmed), and guarantees that csv-parse only
+ * ever sees well-formed records:
+ *
+ * - a good record is passed through unchanged;
+ * - a malformed record is replaced by a one-field placeholder line, and its
+ *   line number, reason and text are queued, so the batch loop rejects it in
+ *   input order and parsing carries on at the next line;
+ * - when a quote opened on one line makes the record run on and then fail (an
+ *   unclosed quote), only the line where the quote opened is set aside and the
+ *   lines after it are framed again as records of their own;
+ * - a record longer than the cap is rejected alone and not buffered;
+ * - only an unclosed quote that cannot be recovered (it runs past the cap) is
+ *   fatal: `FramingError`, naming the line where the quote opened.
+ *
+ * Every record csv-parse emits has exactly one queued frame (its first line, or
+ * a `BadFrame`), so row numbers never drift. Lone CRs outside quotes end a line
+ * like LF and CRLF do.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import { Transform } from 'node:stream';
+import type { TransformCallback } from 'node:stream';
+
+/** A record that cannot be parsed: what the batch loop reports and writes to the errors file. */
+export interface BadFrame {
+  readonly line: number;
+  /** Last physical line of the record (same as line for one-line records). */
+  readonly endLine: number;
+  readonly problem: FrameProblem;
+  /** The record's text (absent when it was too long to keep). */
+  readonly text: string | undefined;
+}
+
+export type FrameProblem =
+  | { readonly kind: 'text-after-quote' }
+  | { readonly kind: 'quote-in-field' }
+  | { readonly kind: 'unclosed-quote'; readonly endsAt: number | 'eof' }
+  | { readonly kind: 'too-long'; readonly cap: number };
+
+/** One entry per record, in order: the record's first line, or why it was set aside. */
+export type Frame = number | BadFrame;
+
+/** The file cannot be read past this point; no result should be written. */
+export class FramingError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: 'unclosed-quote-eof' | 'unclosed-quote-malformed',
+    readonly endLine: number,
+  ) {
+    super(`line ${line}: a quote opened here is never closed`);
+    this.name = 'FramingError';
+  }
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** csv-parse's trimmable characters (its `timchars`): exactly JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  AfterClose,
+}
+
+/** What the placeholder for a bad record looks like to csv-parse: one record, one field. */
+export const PLACEHOLDER = '-\n';
+
+/**
+ * The framing state machine. `write` takes decoded text and returns what to
+ * hand to csv-parse; frames go to `onFrame` in record order.
+ */
+export class CsvFramer {
+  private buf = '';
+  /** Scan position in buf. */
+  private pos = 0;
+  /** Start of the current record in buf; everything before it is already handled. */
+  private recStart = 0;
+  /** Start of the text not yet copied to the output (≤ recStart). */
+  private copyFrom = 0;
+  private out = '';
+  private state = State.FieldStart;
+  /** Physical line at pos (1-based). */
+  private line = 1;
+  private recLine = 1;
+  private quoteLine = 0;
+  /** The current record outgrew the cap: its text is no longer kept. */
+  private oversize = false;
+  /** The current record is malformed: skip to the end of its line, then reject it. */
+  private broken: FrameProblem | undefined;
+  private first = true;
+
+  constructor(
+    private readonly onFrame: (frame: Frame) => void,
+    readonly cap: number,
+  ) {}
+
+  write(text: string, final: boolean): string {
+    if (this.first && text.length > 0) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.buf = this.buf.length === 0 ? text : this.buf + text;
+    this.scan(final);
+    if (final) this.finish();
+    // Hand over every complete record; keep the one in progress.
+    const upTo = this.oversize ? this.pos : this.recStart;
+    if (!this.oversize) this.flushCopy(upTo);
+    const result = this.out;
+    this.out = '';
+    if (this.oversize) {
+      // Drop what was scanned of a record too long to keep: only its state matters.
+      this.buf = this.buf.slice(this.pos);
+      this.pos = 0;
+      this.recStart = 0;
+      this.copyFrom = 0;
+    } else {
+      this.buf = this.buf.slice(this.recStart);
+      this.pos -= this.recStart;
+      this.copyFrom -= this.recStart;
+      this.recStart = 0;
+    }
+    return result;
+  }
+
+  private flushCopy(end: number): void {
+    if (end > this.copyFrom) this.out += this.buf.slice(this.copyFrom, end);
+    this.copyFrom = Math.max(this.copyFrom, end);
+  }
+
+  private scan(final: boolean): void {
+    const buf = this.buf;
+    const n = buf.length;
+    let pos = this.pos;
+    let state = this.state;
+    while (pos < n) {
+      const c = buf.charCodeAt(pos);
+      if (c === CR || c === LF) {
+        let len = 1;
+        if (c === CR) {
+          if (pos + 1 >= n && !final) break; // is it CRLF? wait for the next chunk
+          if (buf.charCodeAt(pos + 1) === LF) len = 2;
+        }
+        if (state === State.Quoted && this.broken === undefined) {
+          this.line++;
+          pos += len;
+          if (!this.oversize && pos - this.recStart > this.cap) this.startOversize(pos);
+          continue;
+        }
+        this.state = state;
+        this.pos = pos;
+        this.endRecord(pos, len, c === CR && len === 1);
+        pos = this.pos;
+        state = this.state;
+        continue;
+      }
+      if (this.broken !== undefined) {
+        pos++;
+        continue;
+      }
+      switch (state) {
+        case State.FieldStart:
+          if (c === QUOTE) {
+            state = State.Quoted;
+            this.quoteLine = this.line;
+          } else if (c !== COMMA && !isSpace(c)) state = State.Unquoted;
+          pos++;
+          break;
+        case State.Unquoted:
+          if (c === COMMA) state = State.FieldStart;
+          else if (c === QUOTE) {
+            this.state = state;
+            this.pos = pos;
+            if (this.fail({ kind: 'quote-in-field' })) {
+              pos = this.pos;
+              state = this.state;
+              continue;
+            }
+          }
+          pos++;
+          break;
+        case State.Quoted:
+          if (c === QUOTE) {
+            if (pos + 1 >= n && !final) {
+              this.state = state;
+              this.pos = pos;
+              return; // escaped quote or closing quote? wait for the next chunk
+            }
+            if (buf.charCodeAt(pos + 1) === QUOTE) {
+              pos += 2;
+              break;
+            }
+            state = State.AfterClose;
+          }
+          pos++;
+          break;
+        case State.AfterClose:
+          if (c === COMMA) state = State.FieldStart;
+          else if (!isSpace(c)) {
+            this.state = state;
+            this.pos = pos;
+            if (this.fail({ kind: 'text-after-quote' })) {
+              pos = this.pos;
+              state = this.state;
+              continue;
+            }
+          }
+          pos++;
+          break;
+      }
+      if (!this.oversize && pos - this.recStart > this.cap) {
+        this.state = state;
+        this.startOversize(pos);
+      }
+    }
+    this.state = state;
+    this.pos = pos;
+  }
+
+  /**
+   * The current record is malformed at `this.pos`. When a quote opened on an
+   * earlier line of the record, the quote (not this line) is the likely fault:
+   * set aside only the record's first line and frame the rest again (returns
+   * true: scanning restarts at this.pos). Otherwise the record is rejected at
+   * the end of this line.
+   */
+  private fail(problem: FrameProblem): boolean {
+    if (this.line > this.recLine) {
+      if (this.oversize) throw new FramingError(this.quoteLine, 'unclosed-quote-malformed', this.line);
+      this.backtrack({ kind: 'unclosed-quote', endsAt: this.line });
+      return true;
+    }
+    this.broken = problem;
+    return false;
+  }
+
+  /** Rejects the record's first physical line and restarts framing on the line after it. */
+  private backtrack(problem: FrameProblem): void {
+    const buf = this.buf;
+    let end = this.recStart;
+    while (end < buf.length && buf.charCodeAt(end) !== CR && buf.charCodeAt(end) !== LF) end++;
+    let next = end;
+    if (next < buf.length) next += buf.charCodeAt(next) === CR && buf.charCodeAt(next + 1) === LF ? 2 : 1;
+    this.reject(buf.slice(this.recStart, end), this.recLine, this.recLine, problem, next);
+    this.line = this.recLine + 1;
+    this.recLine = this.line;
+  }
+
+  private startOversize(pos: number): void {
+    // Complete records before this one are handed over; this one's text is dropped.
+    this.flushCopy(this.recStart);
+    this.oversize = true;
+    this.copyFrom = pos;
+  }
+
+  /** A line break outside quotes at `pos` (length `len`) ends the record. */
+  private endRecord(pos: number, len: number, loneCr: boolean): void {
+    const next = pos + len;
+    if (this.oversize) {
+      this.out += PLACEHOLDER;
+      this.onFrame({ line: this.recLine, endLine: this.line, problem: { kind: 'too-long', cap: this.cap }, text: undefined });
+      this.oversize = false;
+      this.broken = undefined;
+      this.copyFrom = next;
+    } else if (this.broken !== undefined) {
+      const problem = this.broken;
+      this.broken = undefined;
+      this.reject(this.buf.slice(this.recStart, pos), this.recLine, this.line, problem, next);
+    } else {
+      this.onFrame(this.recLine);
+      if (loneCr) {
+        // csv-parse splits records on LF only: a lone CR becomes one.
+        this.flushCopy(pos);
+        this.out += '\n';
+        this.copyFrom = next;
+      }
+    }
+    this.line++;
+    this.recLine = this.line;
+    this.recStart = next;
+    this.pos = next;
+    this.state = State.FieldStart;
+  }
+
+  /** Replaces buf[recStart, next) by the placeholder and queues the bad frame. */
+  private reject(text: string, line: number, endLine: number, problem: FrameProblem, next: number): void {
+    this.flushCopy(this.recStart);
+    this.out += PLACEHOLDER;
+    this.onFrame({ line, endLine, problem, text });
+    this.copyFrom = next;
+    this.recStart = next;
+    this.pos = next;
+    this.state = State.FieldStart;
+    this.broken = undefined;
+  }
+
+  /** End of input: the last record has no line break after it. */
+  private finish(): void {
+    while (this.state === State.Quoted && this.broken === undefined) {
+      // A quote opened and never closed. Within the cap the line where it opened
+      // is set aside and the rest framed again; past the cap nothing can be.
+      if (this.oversize) throw new FramingError(this.quoteLine, 'unclosed-quote-eof', this.line);
+      if (this.line === this.recLine) {
+        this.reject(this.buf.slice(this.recStart), this.recLine, this.line, { kind: 'unclosed-quote', endsAt: 'eof' }, this.buf.length);
+        return;
+      }
+      this.backtrack({ kind: 'unclosed-quote', endsAt: 'eof' });
+      this.scan(true);
+    }
+    // The last record, without a line break after it.
+    if (this.pos > this.recStart || this.oversize) this.endRecord(this.pos, 0, false);
+  }
+}
+
+/** The framer as a stream: bytes in, framed text out (for csv-parse). */
+export class CsvFrameStream extends Transform {
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly framer: CsvFramer;
+
+  constructor(onFrame: (frame: Frame) => void, cap: number) {
+    super({ decodeStrings: true, readableHighWaterMark: 1 << 16 });
+    this.framer = new CsvFramer(onFrame, cap);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      const text = this.framer.write(this.decoder.write(chunk), false);
+      callback(null, text.length > 0 ? text : undefined);
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      const text = this.framer.write(this.decoder.end(), true);
+      callback(null, text.length > 0 ? text : undefined);
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+}

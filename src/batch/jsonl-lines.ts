@@ -1,0 +1,83 @@
+/**
+ * JSONL input split into lines with a cap: a line longer than the cap is
+ * reported on its own (its text is not kept) and reading carries on at the
+ * next line, so one huge line costs no more memory than the cap. An object-mode
+ * stream, so `pause()` stops lines at once (readline keeps emitting them).
+ */
+import { StringDecoder } from 'node:string_decoder';
+import { Transform } from 'node:stream';
+import type { TransformCallback } from 'node:stream';
+
+/** One input line: its text, or `undefined` when it was longer than the cap. */
+export interface JsonlLine {
+  readonly line: number;
+  readonly text: string | undefined;
+}
+
+export class JsonlLineStream extends Transform {
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
+  private line = 0;
+  /** The current line has outgrown the cap: skip to its end. */
+  private skipping = false;
+
+  constructor(readonly cap: number) {
+    super({ readableObjectMode: true, decodeStrings: true, readableHighWaterMark: 64 });
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.split(this.decoder.write(chunk));
+    callback();
+  }
+
+  override _flush(callback: TransformCallback): void {
+    this.split(this.decoder.end());
+    if (this.skipping) this.emitLine(undefined);
+    else if (this.pending.length > 0) this.emitLine(this.pending);
+    this.pending = '';
+    callback();
+  }
+
+  private split(text: string): void {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      if (this.skipping) {
+        this.skipping = false;
+        this.emitLine(undefined);
+      } else {
+        const part = text.slice(start, nl);
+        const whole = this.pending.length > 0 ? this.pending + part : part;
+        this.pending = '';
+        this.emitLine(whole.length > this.cap ? undefined : whole.endsWith('\r') ? whole.slice(0, -1) : whole);
+      }
+      start = nl + 1;
+    }
+    if (this.skipping) return;
+    const rest = text.slice(start);
+    if (this.pending.length + rest.length > this.cap) {
+      this.pending = '';
+      this.skipping = true;
+    } else this.pending += rest;
+  }
+
+  private emitLine(text: string | undefined): void {
+    this.line++;
+    this.push({ line: this.line, text } satisfies JsonlLine);
+  }
+}
+
+/** Depth of nested arrays and objects in a parsed JSON value, without recursion. */
+export function jsonDepthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
