@@ -56,8 +56,11 @@ const invalidClient: fc.Arbitrary<Client> = fc
 async function runCsv(text: string) {
   const input = new PassThrough();
   const out = new PassThrough();
+  const errors = new PassThrough();
   let output = '';
+  let rejected = '';
   out.on('data', (d: Buffer) => (output += d.toString()));
+  errors.on('data', (d: Buffer) => (rejected += d.toString()));
   const warnings: string[] = [];
   input.end(text);
   const summary = await runBatch(new RowAssessor(rb, 'en'), 'en', {
@@ -67,11 +70,17 @@ async function runCsv(text: string) {
     outputFormat: 'csv',
     out,
     ownsOut: false,
+    errors,
     strict: false,
     warn: (line) => warnings.push(line),
   });
-  return { summary, output, warnings };
+  return { summary, output, rejected, warnings };
 }
+
+/** A row broken the ways real files break: a quote never closed, text after a closing quote, a stray quote. */
+const damagedLine = fc
+  .tuple(fc.stringMatching(/^[a-z]{2,8}$/), fc.constantFrom(0, 1, 2))
+  .map(([word, kind]) => (id: string) => (kind === 0 ? `${id},"${word},mid,3,daily` : kind === 1 ? `${id},"${word}"x,mid,3,daily` : `${id},${word}"x,mid,3,daily`));
 
 describe('batch properties', () => {
   it('accounts for every row and scores valid rows exactly like assess', async () => {
@@ -91,6 +100,31 @@ describe('batch properties', () => {
         expect(results.map((r) => ({ id: r.id, score: r.score }))).toEqual(expected);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('with random quoting damage: assessed + rejected = rows, no valid row dropped, each damaged row rejected alone', async () => {
+    const row = fc.oneof({ arbitrary: validClient.map((c) => ({ kind: 'valid' as const, client: c })), weight: 3 }, { arbitrary: damagedLine.map((make) => ({ kind: 'damaged' as const, make })), weight: 1 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), fc.boolean(), async (rows, crlf) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const lines = rows.map((r, i) => (r.kind === 'valid' ? stringify([[`c${i}`, ...r.client.cells]], { record_delimiter: eol }).replace(/\r?\n$/, '') : r.make(`c${i}`)));
+        const text = ['id,role,seniority,repetitiveness,ai_usage', ...lines].join(eol) + eol;
+        const { summary, output, rejected, warnings } = await runCsv(text);
+
+        expect(summary.total).toBe(rows.length);
+        expect(summary.assessed + summary.rejected).toBe(rows.length);
+        expect(warnings).toHaveLength(summary.rejected);
+        const results = parse(output, { columns: true }) as Record<string, string>[];
+        const errorRows = parse(rejected, { columns: true, relax_column_count: true }) as Record<string, string>[];
+        expect(results.length + errorRows.length).toBe(rows.length);
+        const expected = rows.flatMap((r, i) => (r.kind === 'valid' && r.client.valid ? [{ id: `c${i}`, score: String(evaluate(rb, r.client.profile).score) }] : []));
+        expect(results.map((r) => ({ id: r.id, score: r.score }))).toEqual(expected);
+        // A damaged row is rejected on its own line (line = index + 2), never taking a neighbour with it.
+        const damagedLines = rows.flatMap((r, i) => (r.kind === 'damaged' ? [i + 2] : []));
+        for (const line of damagedLines) expect(warnings.some((w) => w.startsWith(`clients.csv:${line}: `))).toBe(true);
+      }),
+      { numRuns: 80 },
     );
   });
 });

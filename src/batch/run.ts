@@ -9,6 +9,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { Lang, Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { UserError } from '../cli/errors.js';
+import { escapeControls } from '../util/terminal-text.js';
 import type { FieldColumn, InputFormat } from './input.js';
 import { canonicalColumn, FIELD_COLUMNS, MAX_RECORD_BYTES } from './input.js';
 import type { OutputFormat, RowWriter } from './output.js';
@@ -102,7 +103,8 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   };
 
   const reject = (line: number, original: Row['original'], reason: string, unknownRole?: string): void => {
-    const message = `${b.label}:${line}: ${reason}`;
+    // Reasons quote the row's own values: escaped, so a cell cannot steer the terminal or forge a line.
+    const message = escapeControls(`${b.label}:${line}: ${reason}`);
     if (b.strict) {
       b.warn(`career-risk: ${message}`);
       throw new UserError(m.batch.strictStop);

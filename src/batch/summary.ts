@@ -3,6 +3,7 @@
  * frequent advice and the roles not found. Constant memory: scores go into a
  * 101-slot histogram, and the tallies of distinct texts are capped.
  */
+import { echo } from '../util/terminal-text.js';
 import type { RuleBase } from '../engine/compile.js';
 import { ruleBaseInfo } from '../engine/compile.js';
 import { packLines, ruleBaseLine } from '../report/common.js';
@@ -116,7 +117,7 @@ export class Summary {
     }
     lines.push(`  ${m.meanMedian(j.meanScore, j.medianScore)}`);
     if (j.topAdvice.length > 0) lines.push(`  ${m.topAdvice}: ${j.topAdvice.map((a) => `${a.id} (${a.count})`).join(', ')}`);
-    if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${r.role} (${r.count})`).join(', ')}`);
+    if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${echo(r.role)} (${r.count})`).join(', ')}`);
     lines.push(`  ${messages(lang).report.ruleBase}: ${ruleBaseLine(rb)}`);
     for (const pack of packLines(rb)) lines.push(`  ${messages(lang).report.packs}: ${pack}`);
     return `${lines.join('\n')}\n`;
@@ -136,7 +137,7 @@ export class Summary {
     }
     if (j.rolesNotFound.length > 0) {
       out.push(`## ${m.rolesNotFound}`, '');
-      for (const r of j.rolesNotFound) out.push(`- ${mdEscape(r.role)}: ${r.count}`);
+      for (const r of j.rolesNotFound) out.push(`- ${mdEscape(echo(r.role))}: ${r.count}`);
       out.push('');
     }
     out.push(`_${messages(lang).report.ruleBase}: ${mdEscape(ruleBaseLine(rb))}_`);

@@ -117,7 +117,7 @@ export const en = {
     quoteInField: 'a quote inside an unquoted field; quote the whole field and double the quote in it, e.g. "5\'10"" tall"',
     textAfterQuote: 'text after a closing quote; a quote inside a quoted field must be doubled, e.g. "the ""best"" one"',
     unclosedQuoteLine: (endsAt: number | 'eof') =>
-      `a quote opened on this line is not closed ${endsAt === 'eof' ? 'before the end of the file' : `before line ${endsAt}, where the text no longer fits`}; only this line was set aside and the lines after it were read as rows`,
+      `a quote opened on this line is not closed ${endsAt === 'eof' ? 'before the end of the file' : `(the next quote, on line ${endsAt}, does not close it properly)`}; only this line was set aside and the lines after it were read as rows`,
     tooLong: (start: number, end: number, cap: string) =>
       `record is longer than the limit of ${cap} characters (${start === end ? `line ${start}` : `lines ${start}–${end}`}); its text is not kept`,
     lineTooLong: (cap: string) => `line is longer than the limit of ${cap} characters; its text is not kept`,

@@ -113,7 +113,7 @@ export const zh: Messages = {
     quoteInField: '未加引号的字段中出现了引号;请给整个字段加上引号,并把其中的引号写两遍,例如 "身高5\'10"""',
     textAfterQuote: '闭合引号后面还有文字;带引号的字段中的引号要写两遍,例如 "最""好""的"',
     unclosedQuoteLine: (endsAt: number | 'eof') =>
-      `这一行打开的引号${endsAt === 'eof' ? '直到文件结尾' : `到第 ${endsAt} 行`}都没有闭合;只搁置了这一行,其后的各行按独立的行读取`,
+      `这一行打开的引号${endsAt === 'eof' ? '直到文件结尾都没有闭合' : `没有正确闭合(下一个引号在第 ${endsAt} 行,不能作为它的闭合引号)`};只搁置了这一行,其后的各行按独立的行读取`,
     tooLong: (start: number, end: number, cap: string) =>
       `记录超过 ${cap} 个字符的上限(${start === end ? `第 ${start} 行` : `第 ${start}–${end} 行`});其内容未保留`,
     lineTooLong: (cap: string) => `该行超过 ${cap} 个字符的上限;其内容未保留`,
