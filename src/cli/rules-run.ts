@@ -20,6 +20,7 @@ import type { RulesOptions } from './rules.js';
 import { isTestFile } from '../engine/files.js';
 import { packLines, shortHash } from '../report/common.js';
 import { citations } from './sources.js';
+import { echo, escapeControls } from '../util/terminal-text.js';
 
 const SHIPPED_TESTS = path.join(SHIPPED_RULES_DIR, 'tests');
 
@@ -35,7 +36,7 @@ export function schema(io: Io, kind: string | undefined, outDir: string | undefi
     return;
   }
   if (!(SCHEMA_KIND_NAMES as string[]).includes(kind)) {
-    throw new UserError(`unknown schema kind "${kind}"; use one of: ${SCHEMA_KIND_NAMES.join(', ')}`);
+    throw new UserError(`unknown schema kind "${echo(kind)}"; use one of: ${SCHEMA_KIND_NAMES.join(', ')}`);
   }
   io.stdout.write(jsonSchemaFor(kind as SchemaKind));
 }
@@ -59,14 +60,20 @@ function problemReport(io: Io, problems: readonly Problem[], format: 'text' | 'j
   for (const p of problems) io.stdout.write(`${formatProblem(p)}\n`);
 }
 
+/** `rules validate ""` (an unset variable): path.resolve('') would be the working folder, walked whole. */
+function refuseEmptyPaths(command: string, paths: readonly string[]): void {
+  if (paths.includes('')) throw new UserError(`rules ${command} needs a path (got an empty value)`);
+}
+
 export async function validate(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
   const { io } = ctx;
+  refuseEmptyPaths('validate', paths);
   // Test files given directly are checked as tests, not layered as packs.
   const rb = loadOrExit(io, [...(options.rules ?? []), ...paths.filter((p) => !isTestFile(p))], options.format);
   // Test files inside the validated packs are checked too (against the merged rule base).
-  const testFiles = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths).files.filter((f) => isTestFile(f));
-  const tests = loadTestCases(rb, testFiles);
-  const problems = tests.ok ? [] : tests.problems;
+  const found = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths);
+  const tests = loadTestCases(rb, found.files.filter((f) => isTestFile(f)));
+  const problems = [...found.problems, ...(tests.ok ? [] : tests.problems)];
   const summary = {
     ruleBase: ruleBaseInfo(rb),
     counts: {
@@ -95,6 +102,7 @@ export async function validate(ctx: Context, paths: readonly string[], options: 
 
 export async function test(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
   const { io } = ctx;
+  refuseEmptyPaths('test', paths);
   const rb = loadOrExit(io, options.rules ?? [], options.format);
   const found = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths);
   const tests = loadTestCases(rb, found.files);
@@ -103,7 +111,7 @@ export async function test(ctx: Context, paths: readonly string[], options: Rule
     problemReport(io, problems, options.format);
     throw new ExitSignal(EXIT.usage);
   }
-  if (tests.cases.length === 0) throw new UserError(`no test cases found in ${paths.join(', ') || 'rules/tests'}`);
+  if (tests.cases.length === 0) throw new UserError(`no test cases found in ${paths.map((p) => escapeControls(p)).join(', ') || 'rules/tests'}`);
   const results = tests.cases.map((c) => runCase(rb, c));
   const passed = results.filter((r) => r.status === 'pass').length;
   const failed = results.filter((r) => r.status === 'fail').length;
@@ -188,7 +196,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
   const { io, lang } = ctx;
   const rb = loadOrExit(io, options.rules ?? [], 'text');
   const found = findEntry(rb, raw);
-  if (!found) throw new UserError(`no rule, task category, occupation or source has the id "${raw}"`, EXIT.usage, ["run 'career-risk sources' or 'career-risk roles' to list ids"]);
+  if (!found) throw new UserError(`no rule, task category, occupation or source has the id "${echo(raw)}"`, EXIT.usage, ["run 'career-risk sources' or 'career-risk roles' to list ids"]);
   const origin = rb.origins.get(originKey(found.kind, found.id));
   const tests = loadTestCases(rb, findTestFiles([SHIPPED_TESTS]).files);
   const covering = tests.ok ? coveringCases(rb, found, tests.cases) : [];

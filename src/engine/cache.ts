@@ -6,12 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { findRuleFiles, displayPath, hashUpdate, SHIPPED_RULES_DIR } from './files.js';
+import { findRuleFiles, displayPath, hashUpdate, readRuleText, SHIPPED_RULES_DIR } from './files.js';
 import type { Entries, LoadedRuleBase } from './load.js';
 import type { RulesetEntry } from './schema.js';
 
 /** Bump when the cached shape or the loader's validation changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 export const CACHE_PATH = new URL('../rulebase.cache.json', import.meta.url);
 
 interface CacheFile {
@@ -36,9 +36,14 @@ export function readShippedFromCache(cachePath: URL | string = CACHE_PATH): Load
   }
   if (cache.format !== CACHE_FORMAT) return undefined;
   const found = findRuleFiles(SHIPPED_RULES_DIR);
-  if (!found.ok) return undefined;
+  if (!found.ok || found.faults.length > 0) return undefined;
   const hash = createHash('sha256');
-  for (const abs of found.files) hashUpdate(hash, SHIPPED_RULES_DIR, abs, readFileSync(abs, 'utf8'));
+  for (const abs of found.files) {
+    // The same bounded, strict read as the loader: a file it would refuse is a miss, and the loader then says why.
+    const read = readRuleText(abs);
+    if (!read.ok) return undefined;
+    hashUpdate(hash, SHIPPED_RULES_DIR, abs, read.text);
+  }
   const digest = hash.digest('hex');
   if (digest !== cache.hash) return undefined;
   return {

@@ -13,6 +13,7 @@ import { issueProblems } from './issues.js';
 import { displayPath, findRuleFiles, hashUpdate, SHIPPED_RULES_DIR } from './files.js';
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
+import { escapeControls } from '../util/terminal-text.js';
 
 
 /** Where an entry was defined, for error messages and `--explain`. */
@@ -25,7 +26,7 @@ export interface Origin {
 }
 
 export interface Layer {
-  /** `shipped` or the pack path as given. */
+  /** `shipped` or the pack path as given (control characters escaped). */
   readonly name: string;
   readonly files: readonly string[];
   readonly hash: string;
@@ -74,16 +75,22 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   const overallHash = createHash('sha256');
 
   const layerSpecs = [
-    { name: options.base ?? 'shipped', root: path.resolve(options.base ?? SHIPPED_RULES_DIR) },
-    ...(options.packs ?? []).map((p) => ({ name: p, root: path.resolve(p) })),
+    { name: escapeControls(options.base ?? 'shipped'), root: path.resolve(options.base ?? SHIPPED_RULES_DIR) },
+    ...(options.packs ?? []).map((p) => ({ name: escapeControls(p), root: path.resolve(p) })),
   ];
 
   for (const spec of layerSpecs) {
+    if (spec.name === '') {
+      // path.resolve('') is the working folder: an unset variable must not load every YAML file below it.
+      problems.push({ file: '(empty path)', line: 1, col: 1, path: '', message: 'a rule pack needs a path (got an empty value)' });
+      continue;
+    }
     const found = findRuleFiles(spec.root);
     if (!found.ok) {
       problems.push({ file: spec.name, line: 1, col: 1, path: '', message: found.message });
       continue;
     }
+    for (const fault of found.faults) problems.push({ file: displayPath(fault.abs), line: 1, col: 1, path: '', message: fault.message });
     const layerHash = createHash('sha256');
     const seenInLayer = new Map<string, string>();
     const displayed: string[] = [];

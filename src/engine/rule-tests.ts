@@ -2,12 +2,12 @@
  * Rule test cases (`*.test.yaml`): load them safely, check their references
  * against the rule base, and run them. Pure apart from reading the files.
  */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleBase } from './compile.js';
 import type { Assessment } from './evaluate.js';
 import { evaluate } from './evaluate.js';
-import { displayPath, isTestFile } from './files.js';
+import type { FindSpec } from './files.js';
+import { displayPath, findFiles, isTestFile } from './files.js';
 import type { Problem } from './problems.js';
 import { compareProblems } from './problems.js';
 import type { TestCase } from './schema.js';
@@ -16,6 +16,7 @@ import { issueProblems } from './issues.js';
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
 import { isRepetitiveness } from '../model/profile.js';
+import { escapeControls } from '../util/terminal-text.js';
 
 export interface LoadedCase {
   readonly case: TestCase;
@@ -25,25 +26,27 @@ export interface LoadedCase {
 
 export type TestsLoad = { ok: true; cases: LoadedCase[] } | { ok: false; problems: Problem[] };
 
-/** Every `*.test.yaml` under the given files and folders, sorted. */
+const TEST_FILES: FindSpec = { noun: 'test', accept: isTestFile, descend: (name) => !name.startsWith('.') };
+
+/**
+ * Every `*.test.yaml` under the given files and folders, sorted; a file named
+ * directly is taken whatever its name, when it is a regular file.
+ */
 export function findTestFiles(paths: readonly string[]): { files: string[]; problems: Problem[] } {
   const files: string[] = [];
   const problems: Problem[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(abs);
-      else if (isTestFile(entry.name)) files.push(abs);
-    }
-  };
   for (const p of paths) {
-    const abs = path.resolve(p);
-    try {
-      if (statSync(abs).isDirectory()) walk(abs);
-      else files.push(abs);
-    } catch {
-      problems.push({ file: p, line: 1, col: 1, path: '', message: 'no such file or folder' });
+    if (p === '') {
+      problems.push({ file: '(empty path)', line: 1, col: 1, path: '', message: 'a test path needs a value (got an empty value)' });
+      continue;
     }
+    const found = findFiles(path.resolve(p), TEST_FILES);
+    if (!found.ok) {
+      problems.push({ file: escapeControls(p), line: 1, col: 1, path: '', message: found.message });
+      continue;
+    }
+    files.push(...found.files);
+    for (const fault of found.faults) problems.push({ file: displayPath(fault.abs), line: 1, col: 1, path: '', message: fault.message });
   }
   return { files: [...new Set(files)], problems };
 }
@@ -56,7 +59,7 @@ export function loadTestCases(rb: RuleBase, absFiles: readonly string[]): TestsL
   const bandIds = new Set(rb.ruleset.bands.map((b) => b.id));
   for (const abs of absFiles) {
     const display = displayPath(abs);
-    const read = readYamlFile(abs, display);
+    const read = readYamlFile(abs, display, 'test');
     if (!read.ok) {
       problems.push(...read.problems);
       continue;

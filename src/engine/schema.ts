@@ -4,11 +4,30 @@
  */
 import { z } from 'zod';
 import { AI_USAGE_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import { escapeControls, hasControls } from '../util/terminal-text.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const id = z.string().regex(ID_PATTERN, 'must be a kebab-case id (a-z, 0-9, hyphens)');
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/**
+ * Texts end up in reports, tables and terminals: a control character (ESC, BEL,
+ * a C1 code, a line break, a bidi override …) could steer the terminal or break
+ * the layout, so rule files may not hold one, not even as a YAML escape. The
+ * shipped texts have none; a folded block (`>-`) still gives one line.
+ */
+const noControls = {
+  check: (text: string): boolean => !hasControls(text),
+  params: {
+    error: (issue: { readonly input?: unknown }): string => {
+      const text = typeof issue.input === 'string' ? issue.input : '';
+      const found = Array.from(text).find((c) => hasControls(c)) ?? '';
+      const lineBreak = found === '\n' || found === '\r' || found === '\u2028' || found === '\u2029';
+      return `must not contain control characters (found ${escapeControls(found)})${lineBreak ? '; write the text on one line' : ''}`;
+    },
+  },
+};
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty').refine(noControls.check, noControls.params);
 export const localText = z.strictObject({ en: nonEmpty, zh: nonEmpty });
 const localList = z.strictObject({
   en: z.array(nonEmpty).min(1, 'needs at least one alias'),
@@ -50,7 +69,7 @@ export const sourceSchema = z.strictObject({
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
   language: z.enum(['zh', 'en', 'ar']),
   kind: z.enum(['article', 'research', 'report']),
-  url: z.url().optional(),
+  url: z.url().refine(noControls.check, noControls.params).optional(),
   note: localText.optional(),
   disabled,
 });

@@ -1,16 +1,22 @@
 /**
- * Reads one YAML rule file safely (no custom tags, limited aliases, size cap,
- * no prototype keys) and keeps enough of the document to locate any key path.
+ * Reads one YAML rule file safely (regular files only, size cap, strict UTF-8,
+ * no custom tags, limited aliases and nesting, no prototype keys) and keeps
+ * enough of the document to locate any key path.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { escapeControls } from '../util/terminal-text.js';
+import type { FileNoun } from './files.js';
+import { MAX_RULE_FILE_BYTES, readRuleText } from './files.js';
 import type { Problem } from './problems.js';
 import { formatPath } from './problems.js';
 
-export const MAX_RULE_FILE_BYTES = 2 * 1024 * 1024;
+export { MAX_RULE_FILE_BYTES };
 export const MAX_ALIAS_COUNT = 100;
+/** Deepest nesting of maps and lists accepted; rule files need fewer than ten levels. */
+export const MAX_YAML_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const TOO_DEEP = `YAML nested too deeply (more than ${MAX_YAML_DEPTH} levels of maps and lists)`;
 
 export interface YamlFile {
   readonly display: string;
@@ -18,27 +24,26 @@ export interface YamlFile {
   readonly data: unknown;
   /** Position (1-based line and column) of the node at a key path; falls back to the nearest parent. */
   locate(path: readonly PropertyKey[], keyOf?: string): { line: number; col: number };
+  /** A located problem; the key path and message are escaped for the terminal (they may echo the file's text). */
   problem(path: readonly PropertyKey[], message: string, keyOf?: string): Problem;
 }
 
 export type ReadResult = { ok: true; file: YamlFile } | { ok: false; problems: Problem[] };
 
-export function readYamlFile(absPath: string, display: string): ReadResult {
-  const at = (line: number, col: number, message: string, path = ''): Problem => ({ file: display, line, col, path, message });
-  let text: string;
-  try {
-    const size = statSync(absPath).size;
-    if (size > MAX_RULE_FILE_BYTES) {
-      return { ok: false, problems: [at(1, 1, `file is ${size} bytes; rule files are limited to ${MAX_RULE_FILE_BYTES} bytes`)] };
-    }
-    text = readFileSync(absPath, 'utf8');
-  } catch (error) {
-    return { ok: false, problems: [at(1, 1, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)] };
-  }
-  return parseYamlText(text, display);
+export function readYamlFile(absPath: string, display: string, noun: FileNoun = 'rule'): ReadResult {
+  const read = readRuleText(absPath, noun);
+  if (!read.ok) return { ok: false, problems: [{ file: escapeControls(display), line: read.line, col: read.col, path: '', message: read.message }] };
+  return parseYamlText(read.text, display);
 }
 
-export function parseYamlText(text: string, display: string): ReadResult {
+export function parseYamlText(text: string, rawDisplay: string): ReadResult {
+  const display = escapeControls(rawDisplay);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    const col = nul - text.lastIndexOf('\n', nul - 1);
+    return { ok: false, problems: [{ file: display, line, col, path: '', message: 'contains a NUL character; rule files are text' }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -53,18 +58,20 @@ export function parseYamlText(text: string, display: string): ReadResult {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
+  const at = (offset: number, message: string): Problem => ({ file: display, ...pos(offset), path: '', message });
+
   const problems: Problem[] = [];
-  for (const err of [...doc.errors]) {
-    const { line, col } = pos(err.pos[0]);
-    problems.push({ file: display, line, col, path: '', message: `YAML syntax: ${firstLine(err.message)}` });
-  }
+  // The composer recurses; a stack overflow there is reported once, as nesting.
+  const exhausted = doc.errors.find((err) => err.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) return { ok: false, problems: [at(exhausted.pos[0], TOO_DEEP)] };
+  for (const err of doc.errors) problems.push(at(err.pos[0], `YAML syntax: ${escapeControls(firstLine(err.message))}`));
   for (const warning of doc.warnings) {
-    if (warning.code === 'TAG_RESOLVE_FAILED') {
-      const { line, col } = pos(warning.pos[0]);
-      problems.push({ file: display, line, col, path: '', message: 'custom YAML tags are not allowed' });
-    }
+    if (warning.code === 'TAG_RESOLVE_FAILED') problems.push(at(warning.pos[0], 'custom YAML tags are not allowed'));
   }
   if (problems.length > 0) return { ok: false, problems };
+
+  const deep = firstTooDeep(doc);
+  if (deep !== undefined) return { ok: false, problems: [at(deep, TOO_DEEP)] };
 
   const forbidden = findForbiddenKeys(doc, pos);
   if (forbidden.length > 0) {
@@ -77,18 +84,18 @@ export function parseYamlText(text: string, display: string): ReadResult {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const aliasBomb = /alias/i.test(message);
+    const overflow = error instanceof RangeError && /call stack/i.test(message);
     return {
       ok: false,
       problems: [
-        {
-          file: display,
-          line: 1,
-          col: 1,
-          path: '',
-          message: aliasBomb
+        at(
+          0,
+          aliasBomb
             ? `too many YAML alias expansions (limit ${MAX_ALIAS_COUNT}); rule files may not use alias bombs`
-            : `cannot read YAML: ${firstLine(message)}`,
-        },
+            : overflow
+              ? TOO_DEEP
+              : `cannot read YAML: ${escapeControls(firstLine(message))}`,
+        ),
       ],
     };
   }
@@ -105,10 +112,25 @@ export function parseYamlText(text: string, display: string): ReadResult {
     problem: (path, message, keyOf) => {
       const { line, col } = locate(path, keyOf);
       const fullPath = keyOf === undefined ? path : [...path, keyOf];
-      return { file: display, line, col, path: formatPath(fullPath), message };
+      return { file: display, line, col, path: escapeControls(formatPath(fullPath)), message: escapeControls(message) };
     },
   };
   return { ok: true, file };
+}
+
+/** Offset of the first map or list nested deeper than MAX_YAML_DEPTH (walked without recursion). */
+function firstTooDeep(doc: Document): number | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, depth] = next;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_YAML_DEPTH) return node.range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {
@@ -154,7 +176,7 @@ function findForbiddenKeys(
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
         if (FORBIDDEN_KEYS.has(key)) {
           const at = isNode(pair.key) && pair.key.range ? pos(pair.key.range[0]) : { line: 1, col: 1 };
-          found.push({ ...at, path: formatPath([...path, key]), message: `key "${key}" is not allowed in rule files` });
+          found.push({ ...at, path: escapeControls(formatPath([...path, key])), message: `key "${key}" is not allowed in rule files` });
         }
         walk(pair.value, [...path, key]);
       }
