@@ -29,3 +29,8 @@ export const SOC_MAJOR_GROUPS: Readonly<Record<string, LocalText>> = {
 export function socMajorGroup(soc2018: string): string {
   return soc2018.slice(0, 2);
 }
+
+/** The group's name, or undefined for a code that is not a major group (never a property of Object.prototype). */
+export function majorGroupTitle(group: string): LocalText | undefined {
+  return Object.hasOwn(SOC_MAJOR_GROUPS, group) ? SOC_MAJOR_GROUPS[group] : undefined;
+}

@@ -35,6 +35,37 @@ export function normaliseQuery(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
 }
 
+/**
+ * Longest role text (in characters, i.e. code points) that is searched. The CLI rejects
+ * longer --role values, batch cells and `roles` queries with a message naming this cap
+ * (see roleLength); searchRoles and resolveRole cut longer text to it, so no caller can
+ * make a search cost more than a query of this length.
+ */
+export const MAX_ROLE_CHARS = 200;
+
+/** Length of a role text as the cap counts it: code points, so a Chinese character is one. */
+export function roleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // The second half of a surrogate pair is the same code point as the first.
+    const pairEnd = c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+    if (!pairEnd) n++;
+  }
+  return n;
+}
+
+/** Text trimmed and cut to its first MAX_ROLE_CHARS code points. */
+function cut(text: string): string {
+  const t = text.trim();
+  return roleLength(t) > MAX_ROLE_CHARS ? Array.from(t).slice(0, MAX_ROLE_CHARS).join('').trimEnd() : t;
+}
+
+/** The query cut to the cap, normalised, and cut again (NFKC can lengthen text: ﬃ → ffi). */
+function boundedQuery(text: string): string {
+  return cut(normaliseQuery(cut(text)));
+}
+
 interface Index {
   /** Built on first use: exact look-ups (the common case at start-up) never pay for it. */
   readonly fuse: Fuse<OccupationEntry>;
@@ -104,26 +135,29 @@ export const LISTING_MAX_SCORE = 0.65;
 const LEVEL_WORDS = new Set(['senior', 'sr', 'junior', 'jr', 'intern', 'trainee', 'entry', 'level', 'mid', 'experienced', 'principal', 'staff']);
 const ZH_LEVEL_PREFIXES = ['高级', '资深', '初级', '中级', '实习', '见习', '兼职', '全职'];
 /** Job-board abbreviations, expanded before fuzzy matching. */
-const EXPANSIONS: Readonly<Record<string, string>> = {
-  dev: 'developer',
-  devs: 'developers',
-  eng: 'engineer',
-  engr: 'engineer',
-  mgr: 'manager',
-  admin: 'administrator',
-  rep: 'representative',
-  reps: 'representative',
-  asst: 'assistant',
-  tech: 'technician',
-  ops: 'operations',
-  acct: 'accountant',
-  cust: 'customer',
-  svc: 'service',
-  mktg: 'marketing',
-  sw: 'software',
-  frontend: 'front-end',
-  backend: 'back-end',
-};
+// A Map, not a plain object: a typed word must never find `constructor` or `__proto__` on Object.prototype.
+const EXPANSIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    dev: 'developer',
+    devs: 'developers',
+    eng: 'engineer',
+    engr: 'engineer',
+    mgr: 'manager',
+    admin: 'administrator',
+    rep: 'representative',
+    reps: 'representative',
+    asst: 'assistant',
+    tech: 'technician',
+    ops: 'operations',
+    acct: 'accountant',
+    cust: 'customer',
+    svc: 'service',
+    mktg: 'marketing',
+    sw: 'software',
+    frontend: 'front-end',
+    backend: 'back-end',
+  }),
+);
 
 /** The query with seniority words dropped and abbreviations expanded (fuzzy search only). */
 export function cleanQuery(q: string): string {
@@ -132,7 +166,7 @@ export function cleanQuery(q: string): string {
     if (text.startsWith(prefix) && text.length - prefix.length >= 2) text = text.slice(prefix.length);
   }
   const words = text.split(/\s+/).filter((w) => w !== '' && !LEVEL_WORDS.has(w));
-  const cleaned = words.map((w) => EXPANSIONS[w] ?? w).join(' ');
+  const cleaned = words.map((w) => EXPANSIONS.get(w) ?? w).join(' ');
   return cleaned === '' ? q : cleaned;
 }
 
@@ -144,22 +178,37 @@ function grams(text: string, n: number): string[] {
   return out;
 }
 
+/** A text's character n-grams, counted. */
+interface Grams {
+  readonly n: number;
+  readonly counts: ReadonlyMap<string, number>;
+  readonly total: number;
+}
+
+function countGrams(text: string, n: number): Grams {
+  const list = grams(text, n);
+  const counts = new Map<string, number>();
+  for (const g of list) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return { n, counts, total: list.length };
+}
+
+/** The query's n-grams, computed once per search (bigrams for Chinese, trigrams for Latin text). */
+function queryGrams(q: string): Grams {
+  return countGrams(q, CJK.test(q) ? 2 : 3);
+}
+
+/** Dice similarity of two counted n-gram sets (shared n-grams counted with multiplicity). */
+function dice(a: Grams, b: Grams): number {
+  const [small, large] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
+  let shared = 0;
+  for (const [g, count] of small) shared += Math.min(count, large.get(g) ?? 0);
+  return (2 * shared) / (a.total + b.total);
+}
+
 /** Dice similarity of character n-grams (bigrams for Chinese, trigrams for Latin text). */
 export function ngramSimilarity(a: string, b: string): number {
-  const n = CJK.test(a) ? 2 : 3;
-  const ga = grams(a, n);
-  const gramsB = grams(b, n);
-  const gb = new Map<string, number>();
-  for (const g of gramsB) gb.set(g, (gb.get(g) ?? 0) + 1);
-  let shared = 0;
-  for (const g of ga) {
-    const left = gb.get(g) ?? 0;
-    if (left > 0) {
-      shared++;
-      gb.set(g, left - 1);
-    }
-  }
-  return (2 * shared) / (ga.length + gramsB.length);
+  const qa = queryGrams(a);
+  return dice(qa, countGrams(b, qa.n));
 }
 
 /** Characters that end many Chinese job names (…员, …师, …工) and say little on their own. */
@@ -193,27 +242,38 @@ export function chineseParts(q: string): string[] {
 /** Descriptions support a match but count less than names. */
 const DESCRIPTION_SIMILARITY = 0.6;
 
-/** How much of a Chinese query part a description contains: whole, or by share of its bigrams. */
-function describedBy(part: string, description: string): number {
-  if (part.length < 2) return 0;
-  if (description.includes(part)) return 1;
-  const bigrams = grams(part, 2);
-  let found = 0;
-  for (const g of bigrams) if (description.includes(g)) found++;
-  return found / bigrams.length >= 0.5 ? (0.8 * found) / bigrams.length : 0;
+/** A Chinese query part with its bigrams, worked out once per search. */
+interface Part {
+  readonly text: string;
+  readonly bigrams: readonly string[];
+  readonly grams: Grams;
 }
 
-/** Similarity of a Chinese query to one Chinese name: containment first, then bigrams. */
-function chineseSimilarity(q: string, name: string): number {
+function partOf(text: string): Part {
+  return { text, bigrams: grams(text, 2), grams: queryGrams(text) };
+}
+
+/** How much of a Chinese query part a description contains: whole, or by share of its bigrams. */
+function describedBy(part: Part, description: string): number {
+  if (part.text.length < 2) return 0;
+  if (description.includes(part.text)) return 1;
+  let found = 0;
+  for (const g of part.bigrams) if (description.includes(g)) found++;
+  return found / part.bigrams.length >= 0.5 ? (0.8 * found) / part.bigrams.length : 0;
+}
+
+/** Similarity of a Chinese query part to one Chinese name of an occupation: containment first, then bigrams. */
+function chineseSimilarity(part: Part, o: OccupationEntry, name: string): number {
+  const q = part.text;
   if (name === q) return 1;
   if (name.includes(q)) return Math.max(0.7, 0.95 - 0.03 * (name.length - q.length));
   if (q.includes(name) && name.length >= 2) return Math.max(0.6, 0.9 - 0.04 * (q.length - name.length));
-  return ngramSimilarity(q, name) * 0.85;
+  return dice(part.grams, nameGrams(o, name, part.grams.n)) * 0.85;
 }
 
 /** Ranked matches for a query; ties keep catalogue order, so results are deterministic. */
 export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 1): SearchHit[] {
-  const q = normaliseQuery(query);
+  const q = boundedQuery(query);
   if (q === '') return rb.occupations.slice(0, limit).map((occupation) => ({ occupation, score: 1 }));
   const index = indexOf(rb);
   const cleaned = cleanQuery(q);
@@ -233,19 +293,20 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 
   // fuse.js's bitap search grows with query length; long job-board phrasings are left to
   // the word index and n-grams, which handle them better anyway.
   const fuzzyResults = cleaned.length <= FUSE_MAX_QUERY && !CJK.test(cleaned) ? index.fuse.search(cleaned, { limit: 40 }) : [];
+  const cleanedGrams = queryGrams(cleaned);
   for (const result of fuzzyResults) {
     const fuzzy = result.score ?? 1;
-    offer(result.item, Math.min(fuzzy, 1 - nameSimilarity(result.item, cleaned)));
+    offer(result.item, Math.min(fuzzy, 1 - nameSimilarity(result.item, cleanedGrams)));
   }
   for (const [i, sim] of index.words.search(cleaned)) {
     const o = rb.occupations[i];
     if (o && sim >= 0.3) offer(o, 1 - sim);
   }
-  const parts = chineseParts(cleaned);
+  const parts = chineseParts(cleaned).map(partOf);
   if (parts.length > 0) {
     for (const o of rb.occupations) {
       let sim = 0;
-      for (const name of zhNamesOf(o)) for (const part of parts) sim = Math.max(sim, chineseSimilarity(part, name));
+      for (const name of zhNamesOf(o)) for (const part of parts) sim = Math.max(sim, chineseSimilarity(part, o, name));
       // What the job does: "洗牙的" (the one who cleans teeth) is in the hygienist's description.
       for (const part of parts) sim = Math.max(sim, DESCRIPTION_SIMILARITY * describedBy(part, o.description.zh));
       if (sim >= 0.3) offer(o, 1 - sim);
@@ -260,10 +321,28 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 
 }
 
 /** Best n-gram similarity between the query and any title or alias of the occupation. */
-function nameSimilarity(o: OccupationEntry, q: string): number {
+function nameSimilarity(o: OccupationEntry, q: Grams): number {
   let sim = 0;
-  for (const name of namesOf(o)) sim = Math.max(sim, ngramSimilarity(q, name));
+  for (const name of namesOf(o)) sim = Math.max(sim, dice(q, nameGrams(o, name, q.n)));
   return sim;
+}
+
+/** N-grams of each occupation's names, worked out on first use (keyed by size and name). */
+const gramsOfNames = new WeakMap<OccupationEntry, Map<string, Grams>>();
+
+function nameGrams(o: OccupationEntry, name: string, n: number): Grams {
+  let cache = gramsOfNames.get(o);
+  if (!cache) {
+    cache = new Map();
+    gramsOfNames.set(o, cache);
+  }
+  const key = `${n}\0${name}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = countGrams(name, n);
+    cache.set(key, found);
+  }
+  return found;
 }
 
 /** Normalised titles and aliases of each occupation: all of them, and the Chinese ones. */
@@ -285,8 +364,9 @@ const zhNamesOf = (o: OccupationEntry) => names(o).zh;
 /** Closest names by n-grams, for "did you mean" when fuzzy search finds nothing. */
 function nearestByNgrams(rb: RuleBase, q: string, n: number): OccupationEntry[] {
   const chars = CJK.test(q) ? new Set([...q].filter((c) => CJK.test(c) && !GENERIC_ZH.has(c))) : undefined;
+  const qGrams = queryGrams(q);
   const scored = rb.occupations.map((o) => {
-    if (!chars) return { o, sim: nameSimilarity(o, q) };
+    if (!chars) return { o, sim: nameSimilarity(o, qGrams) };
     // Chinese words are short: fall back to the characters they share (航 in 宇航员 and 航天工程师).
     let shared = 0;
     for (const name of zhNamesOf(o)) shared = Math.max(shared, [...new Set(name)].filter((c) => chars.has(c)).length);
@@ -310,7 +390,7 @@ function lookupCode(rb: RuleBase, q: string): { readonly system: 'soc2018' | 'is
 }
 
 export function resolveRole(rb: RuleBase, query: string): RoleResolution {
-  const q = normaliseQuery(query);
+  const q = boundedQuery(query);
   const byId = rb.occupationById.get(q);
   if (byId) return { kind: 'match', occupation: byId, how: 'id' };
 
@@ -333,7 +413,7 @@ export function resolveRole(rb: RuleBase, query: string): RoleResolution {
   const [first, second] = hits;
   const clear = first && first.score <= CONFIDENT_SCORE && (!second || second.score - first.score >= CLEAR_LEAD);
   // A typo of a name, not a word that merely occurs in one ("astronaut" in "astronautical engineer").
-  if (first && clear && nameSimilarity(first.occupation, cleanQuery(q)) >= RESEMBLANCE) {
+  if (first && clear && nameSimilarity(first.occupation, queryGrams(cleanQuery(q))) >= RESEMBLANCE) {
     return { kind: 'match', occupation: first.occupation, how: 'search' };
   }
   const suggestions = hits.length > 0 ? hits.map((h) => h.occupation) : nearestByNgrams(rb, cleanQuery(q), SUGGESTIONS);

@@ -21,6 +21,12 @@ const CJK_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 /** Everything that is not a CJK ideograph. */
 export const NON_CJK_RUNS = /[^\u3400-\u9fff\uf900-\ufaff]+/g;
 const DESCRIPTION_WEIGHT = 0.6;
+/**
+ * Query words considered by the word index (the first ones, after noise words are dropped).
+ * Each distinct word costs a pass over the vocabulary, so this bounds the cost of a long query;
+ * real job titles and postings name the job in far fewer words.
+ */
+export const MAX_QUERY_WORDS = 12;
 const UNION_WEIGHT = 0.85;
 
 /** Lower-case Latin words of a text, hyphens joined ("back-end" → "backend"). */
@@ -91,7 +97,10 @@ function wordMatch(query: string, word: string): number {
   if (query === word) return 1;
   if (query.length >= 3 && word.startsWith(query)) return 0.75;
   const allowed = query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0;
-  if (allowed > 0 && letterGap(query, word) <= allowed && editDistance(query, word, allowed) <= allowed) return 0.8;
+  // Lengths further apart than the allowed edits can never match: skip the letter count and the distance.
+  if (allowed > 0 && Math.abs(query.length - word.length) <= allowed && letterGap(query, word) <= allowed && editDistance(query, word, allowed) <= allowed) {
+    return 0.8;
+  }
   return 0;
 }
 
@@ -160,12 +169,20 @@ export class WordIndex {
 
   /** Best word-level similarity (0–1) of each occupation that shares a word with the query. */
   search(text: string): Map<number, number> {
-    const qs = queryWords(text);
+    const qs = queryWords(text).slice(0, MAX_QUERY_WORDS);
     const chineseRuns = (text.match(CJK_RUNS) ?? []).length;
     const result = new Map<number, number>();
     if (qs.length === 0) return result;
-    // For each query word, the vocabulary words it can stand for.
-    const matches = qs.map((q) => this.vocabularyFor(q));
+    // For each query word, the vocabulary words it can stand for (looked up once per distinct word).
+    const looked = new Map<string, Map<string, number>>();
+    const matches = qs.map((q) => {
+      let found = looked.get(q);
+      if (!found) {
+        found = this.vocabularyFor(q);
+        looked.set(q, found);
+      }
+      return found;
+    });
     const candidates = new Set<number>();
     for (const found of matches) for (const word of found.keys()) for (const n of this.byWord.get(word) ?? []) candidates.add(n);
     const rarest = this.rarest;

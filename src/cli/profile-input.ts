@@ -1,14 +1,19 @@
 /**
  * Turns raw answers (flags, batch cells, prompt results) into a Profile,
  * with errors that say exactly what to pass instead. Shared by assess and batch.
+ *
+ * Messages quote the input escaped and cut (echo(), inside the message functions of
+ * src/i18n), and role names from the rule base escaped: batch prints these same messages
+ * as per-row diagnostics, so a CSV cell cannot steer the terminal or forge lines.
  */
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { resolveRole } from '../catalogue/search.js';
+import { MAX_ROLE_CHARS, resolveRole, roleLength } from '../catalogue/search.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
 import { AI_USAGE_LEVELS, parseAiUsage, parseRepetitiveness, parseSeniority, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import { escapeControls } from '../util/terminal-text.js';
 import { UserError } from './errors.js';
 
 export interface RawAnswers {
@@ -46,8 +51,9 @@ export class FieldError extends UserError {
   }
 }
 
+/** "Translator (translator)": rule-base text, escaped for the terminal (a pack may supply it). */
 export function roleLabel(o: OccupationEntry, lang: Lang): string {
-  return lang === 'zh' ? `${o.title.zh} (${o.id})` : `${o.title.en} (${o.id})`;
+  return escapeControls(lang === 'zh' ? `${o.title.zh} (${o.id})` : `${o.title.en} (${o.id})`);
 }
 
 export interface RoleMatch {
@@ -58,6 +64,9 @@ export interface RoleMatch {
 
 export function parseRole(rb: RuleBase, raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): RoleMatch {
   const m = messages(lang);
+  // Bounded work: a longer text is refused before any search runs (no job title is this long).
+  const length = roleLength(raw.trim());
+  if (length > MAX_ROLE_CHARS) throw new FieldError('role', m.errors.roleTooLong(names.role, length, MAX_ROLE_CHARS), [m.errors.tryRoles]);
   const result = resolveRole(rb, raw);
   if (result.kind === 'match') return { occupation: result.occupation, fuzzy: result.how === 'search' };
   const list = (result.kind === 'ambiguous' ? result.candidates : result.suggestions).map((o) => roleLabel(o, lang));

@@ -6,11 +6,12 @@ import { search, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { LISTING_MAX_SCORE, searchRoles } from '../catalogue/search.js';
+import { LISTING_MAX_SCORE, MAX_ROLE_CHARS, roleLength, searchRoles } from '../catalogue/search.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import { escapeControls } from '../util/terminal-text.js';
 import type { Io } from './io.js';
 
 /** Shown before the person types anything: the roles the sources discuss. */
@@ -27,12 +28,13 @@ const STARTER_ROLES = [
   'electrician',
 ];
 
+/** A role as a search choice; catalogue text (a pack may supply it) escaped for the terminal. */
 function choiceFor(o: OccupationEntry, lang: Lang) {
   const [first, second] = lang === 'zh' ? [o.title.zh, o.title.en] : [o.title.en, o.title.zh];
   return {
-    name: `${first} · ${second}  (${o.codes.soc2018})`,
+    name: escapeControls(`${first} · ${second}  (${o.codes.soc2018})`),
     value: o.id,
-    description: o.description[lang],
+    description: escapeControls(o.description[lang]),
   };
 }
 
@@ -69,7 +71,8 @@ export async function askMissing(
       disabled: (text: string) => c.dim(`- ${text}`),
       searchTerm: (text: string) => c.cyan(text),
       // The key hints under each prompt, in the person's language.
-      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${c.bold(key)} ${c.dim(m.prompt.keys[action] ?? action)}`).join(c.dim(' • ')),
+      keysHelpTip: (keys: [string, string][]) =>
+        keys.map(([key, action]) => `${c.bold(key)} ${c.dim(Object.hasOwn(m.prompt.keys, action) ? (m.prompt.keys[action] ?? action) : action)}`).join(c.dim(' • ')),
     },
   };
   const answers: Asked = {};
@@ -84,6 +87,8 @@ export async function askMissing(
               return o ? [choiceFor(o, lang)] : [];
             });
           }
+          // Bounded work: text longer than any job title (a paste gone wrong) is not searched.
+          if (roleLength(term.trim()) > MAX_ROLE_CHARS) return [];
           return searchRoles(rb, term, 12, LISTING_MAX_SCORE).map((hit) => choiceFor(hit.occupation, lang));
         },
         pageSize: 10,

@@ -1,8 +1,8 @@
 /** `career-risk roles [query]`: list or search the occupation catalogue. */
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
-import { LISTING_MAX_SCORE, searchRoles } from '../catalogue/search.js';
-import { SOC_MAJOR_GROUPS, socMajorGroup } from '../catalogue/groups.js';
+import { LISTING_MAX_SCORE, MAX_ROLE_CHARS, roleLength, searchRoles } from '../catalogue/search.js';
+import { majorGroupTitle, socMajorGroup } from '../catalogue/groups.js';
 import type { RuleBase } from '../engine/compile.js';
 import { scoreOf } from '../engine/evaluate.js';
 import type { OccupationEntry } from '../engine/schema.js';
@@ -16,6 +16,8 @@ import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { outputWidth } from './io.js';
 import { displayWidth, padding } from '../report/width.js';
+import { terminalJson } from '../report/json.js';
+import { echo, escapeControls } from '../util/terminal-text.js';
 
 interface RolesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
@@ -46,7 +48,7 @@ export function groupStats(rb: RuleBase, lang: Lang): GroupStats[] {
     const list = (scores.get(group) ?? []).sort((a, b) => a - b);
     const mid = list.length / 2;
     const median = list.length % 2 === 1 ? (list[Math.floor(mid)] ?? 0) : ((list[mid - 1] ?? 0) + (list[mid] ?? 0)) / 2;
-    return { group, title: SOC_MAJOR_GROUPS[group]?.[lang] ?? group, occupations: list.length, medianScore: median };
+    return { group, title: majorGroupTitle(group)?.[lang] ?? group, occupations: list.length, medianScore: median };
   });
 }
 
@@ -56,7 +58,7 @@ export function renderGroups(stats: readonly GroupStats[], rb: RuleBase, lang: L
   const h = m.groupsHeader;
   const lines = [`${h.group}${padding(h.group, width + 1)}${padding(h.count, 6)}${h.count}  ${padding(h.median, 6)}${h.median}`];
   for (const g of stats) {
-    const label = `${g.group} ${g.title}`;
+    const label = escapeControls(`${g.group} ${g.title}`);
     const median = Number.isInteger(g.medianScore) ? String(g.medianScore) : g.medianScore.toFixed(1);
     lines.push(`${label}${padding(label, width + 1) || ' '}${String(g.occupations).padStart(6)}  ${median.padStart(6)}  ${bar(g.medianScore, 30).trimEnd()}`);
   }
@@ -91,15 +93,18 @@ Examples:
       const rb = await ctx.ruleBase();
       if (options.groups) {
         const stats = groupStats(rb, ctx.lang);
-        io.stdout.write(options.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : renderGroups(stats, rb, ctx.lang));
+        io.stdout.write(options.format === 'json' ? terminalJson(stats) : renderGroups(stats, rb, ctx.lang));
         return;
       }
       const query = words.join(' ').trim();
       const limit = options.limit === undefined ? (query ? 10 : rb.occupations.length) : Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: expected a whole number above 0, got "${options.limit}"`);
+      if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: expected a whole number above 0, got "${echo(options.limit ?? '')}"`);
+      // Bounded work: a query longer than any job title is refused before the search runs.
+      const length = roleLength(query);
+      if (length > MAX_ROLE_CHARS) throw new UserError(messages(ctx.lang).errors.roleTooLong('query', length, MAX_ROLE_CHARS));
       const found = query ? searchRoles(rb, query, limit, LISTING_MAX_SCORE).map((h) => h.occupation) : rb.occupations.slice(0, limit);
       if (options.format === 'json') {
-        io.stdout.write(`${JSON.stringify(found.map(roleJson), null, 2)}\n`);
+        io.stdout.write(terminalJson(found.map(roleJson)));
         return;
       }
       const m = messages(ctx.lang);
@@ -135,9 +140,10 @@ function rolesTable(list: readonly OccupationEntry[], lang: Lang, width: number)
     style: { head: [], border: [] },
   });
   for (const o of list) {
+    // Catalogue text may come from a rule pack: escaped for the terminal.
     const title = lang === 'zh' ? `${o.title.zh} · ${o.title.en}` : `${o.title.en} · ${o.title.zh}`;
-    const group = SOC_MAJOR_GROUPS[socMajorGroup(o.codes.soc2018)]?.[lang] ?? socMajorGroup(o.codes.soc2018);
-    table.push([o.id, title, group, `${o.codes.isco08} / ${o.codes.soc2018}`]);
+    const group = majorGroupTitle(socMajorGroup(o.codes.soc2018))?.[lang] ?? socMajorGroup(o.codes.soc2018);
+    table.push([o.id, title, group, `${o.codes.isco08} / ${o.codes.soc2018}`].map(escapeControls));
   }
   return `${table.toString()}\n`;
 }

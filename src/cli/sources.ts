@@ -5,6 +5,8 @@ import { messages } from '../i18n/index.js';
 import type { GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
 import type { Io } from './io.js';
+import { terminalJson } from '../report/json.js';
+import { escapeControls } from '../util/terminal-text.js';
 
 interface SourcesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
@@ -57,19 +59,21 @@ Examples:
           kind: s.kind,
           citedBy: cited.get(s.id) ?? [],
         }));
-        io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        io.stdout.write(terminalJson(json));
         return;
       }
       const m = messages(ctx.lang).sources.header;
       const { chalk, lang } = ctx;
       const blocks = list.map((s) => {
         const by = cited.get(s.id) ?? [];
+        // Source text may come from a rule pack: escaped for the terminal.
+        const e = escapeControls;
         return [
-          `${chalk.bold(s.id)}  ${chalk.dim(`[${s.language}] ${s.date}`)}`,
-          `  ${s.title[lang]}`,
-          `  ${m.outlet}: ${s.outlet}`,
-          `  ${m.author}: ${s.author}`,
-          `  ${m.citedBy} (${by.length}): ${by.join(', ')}`,
+          `${chalk.bold(e(s.id))}  ${chalk.dim(e(`[${s.language}] ${s.date}`))}`,
+          `  ${e(s.title[lang])}`,
+          `  ${m.outlet}: ${e(s.outlet)}`,
+          `  ${m.author}: ${e(s.author)}`,
+          `  ${m.citedBy} (${by.length}): ${e(by.join(', '))}`,
         ].join('\n');
       });
       io.stdout.write(`${blocks.join('\n\n')}\n`);

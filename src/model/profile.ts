@@ -67,11 +67,18 @@ export function parseAiUsage(raw: string): AiUsage | undefined {
   return AI_USAGE_LOOKUP.get(normalise(raw));
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+// A Map, not a plain object: typed text must never find `constructor` or `__proto__` on Object.prototype.
+const CHINESE_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['一', 1],
+  ['二', 2],
+  ['三', 3],
+  ['四', 4],
+  ['五', 5],
+]);
 
 export function parseRepetitiveness(raw: string | number): Repetitiveness | undefined {
   const text = normalise(String(raw)).replace(/级$/, '');
-  const n = CHINESE_DIGITS[text] ?? (/^[1-5]$/.test(text) ? Number(text) : NaN);
+  const n = CHINESE_DIGITS.get(text) ?? (/^[1-5]$/.test(text) ? Number(text) : NaN);
   return isRepetitiveness(n) ? n : undefined;
 }
 

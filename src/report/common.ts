@@ -1,10 +1,15 @@
-/** Pieces shared by the text and Markdown renderers. */
+/**
+ * Pieces shared by the text and Markdown renderers. Rule-base text (a third party's
+ * pack can supply it) comes out of these helpers escaped for the terminal: the rule
+ * schema rejects control characters in rule text, and this is a second line of defence.
+ */
 import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import type { LocalText } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
+import { escapeControls } from '../util/terminal-text.js';
 
 export interface RenderOptions {
   readonly rb: RuleBase;
@@ -15,8 +20,14 @@ export interface RenderOptions {
   readonly width: number;
 }
 
+/** Rule-base text in the report's language, escaped for the terminal. */
 export function t(text: LocalText, lang: Lang): string {
-  return text[lang];
+  return escapeControls(text[lang]);
+}
+
+/** Rule ids or source ids as one comma-separated list, escaped for the terminal. */
+export function idList(ids: readonly string[]): string {
+  return escapeControls(ids.join(', '));
 }
 
 export function signed(n: number): string {
@@ -38,28 +49,28 @@ export function profileLine(a: Assessment, lang: Lang): string {
 
 export function occupationTitle(a: Assessment, lang: Lang): string {
   const { en, zh } = a.occupation.title;
-  return lang === 'zh' ? `${zh} · ${en}` : `${en} · ${zh}`;
+  return escapeControls(lang === 'zh' ? `${zh} · ${en}` : `${en} · ${zh}`);
 }
 
 export function codesLine(a: Assessment): string {
-  return `ISCO-08 ${a.occupation.codes.isco08} · SOC ${a.occupation.codes.soc2018}`;
+  return escapeControls(`ISCO-08 ${a.occupation.codes.isco08} · SOC ${a.occupation.codes.soc2018}`);
 }
 
 /** "name 1.0.0 (hash)" plus one entry per extra rule pack. */
 export function ruleBaseLine(rb: RuleBase): string {
-  return `${rb.ruleset.name} ${rb.version} (${shortHash(rb.hash)})`;
+  return escapeControls(`${rb.ruleset.name} ${rb.version} (${shortHash(rb.hash)})`);
 }
 
 export function packLines(rb: RuleBase): string[] {
-  return rb.layers.slice(1).map((layer) => `${layer.name} (${shortHash(layer.hash)})`);
+  return rb.layers.slice(1).map((layer) => escapeControls(`${layer.name} (${shortHash(layer.hash)})`));
 }
 
 /** Sources behind the task-mix baseline: those of every task category in the mix, sorted. */
 export function taskSources(a: Assessment, rb: RuleBase): string[] {
-  return [...new Set(a.tasks.flatMap((task) => rb.taskCategories.get(task.category)?.sources ?? []))].sort();
+  return [...new Set(a.tasks.flatMap((task) => rb.taskCategories.get(task.category)?.sources ?? []))].sort().map(escapeControls);
 }
 
 export function sourceTitle(rb: RuleBase, id: string, lang: Lang): string {
   const s = rb.sources.get(id);
-  return s ? `${s.title[lang]} — ${s.outlet}, ${s.date}` : id;
+  return escapeControls(s ? `${s.title[lang]} — ${s.outlet}, ${s.date}` : id);
 }

@@ -66,6 +66,22 @@ export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
 
 export type AssessmentJson = ReturnType<typeof assessmentToJson>;
 
+/**
+ * Characters JSON.stringify leaves raw that a terminal may act on or break lines at:
+ * DEL, C1 controls (U+009B is CSI), line and paragraph separators, bidi overrides.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Pretty JSON (2-space indent, trailing newline) that is safe to print on a terminal: the
+ * characters above are written as \uXXXX escapes. They can occur only inside strings, so
+ * the parsed value is unchanged.
+ */
+export function terminalJson(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
+}
+
 export function renderJson(a: Assessment, rb: RuleBase, lang: Lang): string {
-  return `${JSON.stringify(assessmentToJson(a, rb, lang), null, 2)}\n`;
+  return terminalJson(assessmentToJson(a, rb, lang));
 }

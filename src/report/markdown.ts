@@ -3,6 +3,7 @@ import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
+import { escapeControls } from '../util/terminal-text.js';
 import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceTitle, t, taskSources } from './common.js';
 
 /** Escapes the characters that would break a Markdown table cell or inline text. */
@@ -59,5 +60,6 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
   const packs = packLines(rb);
   if (packs.length > 0) out.push(`_${m.report.packs}: ${mdEscape(packs.join('; '))}_  `);
   out.push(`_${mdEscape(m.report.disclaimer)}_`);
-  return `${out.join('\n')}\n`;
+  // Rule-base text is escaped for the terminal line by line (ids in code spans included).
+  return `${out.map(escapeControls).join('\n')}\n`;
 }

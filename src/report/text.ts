@@ -4,7 +4,8 @@ import type { ChalkInstance } from 'chalk';
 import type { Assessment } from '../engine/evaluate.js';
 import { messages } from '../i18n/index.js';
 import type { RenderOptions } from './common.js';
-import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, t, taskSources } from './common.js';
+import { codesLine, idList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, t, taskSources } from './common.js';
+import { escapeControls } from '../util/terminal-text.js';
 import { scoreBar } from './bars.js';
 import { displayWidth, WIDE_CHARS } from './width.js';
 
@@ -47,7 +48,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
 
   out.push(chalk.bold(m.report.title));
   out.push('');
-  out.push(`${chalk.dim(`${m.report.occupation}:`)} ${chalk.bold(occupationTitle(a, lang))}  ${chalk.dim(`[${a.occupation.id}]`)}`);
+  out.push(`${chalk.dim(`${m.report.occupation}:`)} ${chalk.bold(occupationTitle(a, lang))}  ${chalk.dim(`[${escapeControls(a.occupation.id)}]`)}`);
   out.push(`${chalk.dim(`${m.report.codes}:`)} ${codesLine(a)}`);
   out.push(`${chalk.dim(`${m.report.profile}:`)} ${profileLine(a, lang)}`);
   out.push('');
@@ -61,7 +62,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, taskSources(a, rb).join(', ')]);
   for (const f of a.factors) {
     const pts = signed(f.points);
-    factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), t(f.label, lang), f.sources.join(', ')]);
+    factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), t(f.label, lang), idList(f.sources)]);
   }
   out.push(factorTable.toString());
   if (a.factors.length === 0) out.push(chalk.dim(m.report.noFactors));
@@ -75,7 +76,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     );
     for (const task of a.tasks) {
       const label = rb.taskCategories.get(task.category)?.label[lang] ?? task.category;
-      taskTable.push([`${label} (${task.category})`, `${task.share}%`, String(task.susceptibility), task.points.toFixed(1)]);
+      taskTable.push([escapeControls(`${label} (${task.category})`), `${task.share}%`, String(task.susceptibility), task.points.toFixed(1)]);
     }
     out.push(taskTable.toString());
 
@@ -87,12 +88,13 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     );
     for (const task of a.tasks) {
       const category = rb.taskCategories.get(task.category);
-      trace.push([`task:${task.category}`, `tasks.${task.category} = ${task.share}`, `+${task.points.toFixed(1)}`, (category?.sources ?? []).join(', ')]);
+      const categoryId = escapeControls(task.category);
+      trace.push([`task:${categoryId}`, `tasks.${categoryId} = ${task.share}`, `+${task.points.toFixed(1)}`, idList(category?.sources ?? [])]);
     }
-    for (const f of a.factors) trace.push([f.id, f.condition, signed(f.points), f.sources.join(', ')]);
+    for (const f of a.factors) trace.push([escapeControls(f.id), escapeControls(f.condition), signed(f.points), idList(f.sources)]);
     for (const item of a.advice) {
       const rule = rb.advice.find((r) => r.id === item.id);
-      trace.push([item.id, rule?.condition ?? '', `${a.score} → ${item.scoreAfter}`, item.sources.join(', ')]);
+      trace.push([escapeControls(item.id), escapeControls(rule?.condition ?? ''), `${a.score} → ${item.scoreAfter}`, idList(item.sources)]);
     }
     out.push(trace.toString());
   }
@@ -103,7 +105,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     out.push(`${chalk.bold(`${i + 1}. ${t(item.label, lang)}`)}  ${chalk.dim(`(${effect})`)}`);
     out.push(...wrap(`${m.report.why}: ${t(item.why, lang)}`, o.width, '   '));
     out.push(...wrap(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, o.width, '   '));
-    out.push(chalk.dim(`   ${m.report.sources}: ${item.sources.join(', ')}`));
+    out.push(chalk.dim(`   ${m.report.sources}: ${idList(item.sources)}`));
   });
 
   if (a.whatIfs.length > 0) {
@@ -115,7 +117,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   }
 
   out.push('');
-  out.push(chalk.dim(`${m.report.sources}: ${a.sources.join(', ')}`));
+  out.push(chalk.dim(`${m.report.sources}: ${idList(a.sources)}`));
   out.push(chalk.dim(`${m.report.ruleBase}: ${ruleBaseLine(rb)}`));
   const packs = packLines(rb);
   if (packs.length > 0) out.push(chalk.dim(`${m.report.packs}: ${packs.join('; ')}`));
