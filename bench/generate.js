@@ -12,7 +12,9 @@ if (!Number.isInteger(rows) || rows < 1 || !out) {
   console.error('usage: node bench/generate.js ROWS OUT.csv');
   process.exit(2);
 }
-const catalogue = JSON.parse(readFileSync(new URL('../dist/rulebase.cache.json', import.meta.url), 'utf8')).entries.occupations;
+// The start-up cache is a header line, then the rule base as JSON.
+const cacheText = readFileSync(new URL('../dist/rulebase.cache.json', import.meta.url), 'utf8');
+const catalogue = JSON.parse(cacheText.slice(cacheText.indexOf('\n') + 1)).entries.occupations;
 const roleForms = catalogue.flatMap((o) => [o.id, o.title.en, o.title.zh, ...o.aliases.en.slice(0, 1), ...o.aliases.zh.slice(0, 1), o.codes.soc2018]);
 roleForms.push('astronaut', 'sofware developer', 'acountant', 'dragon tamer');
 const seniority = ['intern', 'entry', 'mid', 'senior', 'lead', 'executive', 'junior', '初级', '中级', '高级', '经理', 'boss'];

@@ -8,6 +8,11 @@ import { loadRuleBase } from '../src/engine/load.js';
 const full = loadRuleBase();
 if (!full.ok) throw new Error('shipped rules must load');
 const dir = mkdtempSync(path.join(tmpdir(), 'career-risk-cache-'));
+/** The cache file's two lines: a header, and the body its digest vouches for. */
+const split = (text: string) => {
+  const nl = text.indexOf('\n');
+  return { header: JSON.parse(text.slice(0, nl)) as Record<string, unknown>, body: text.slice(nl + 1) };
+};
 const write = (name: string, text: string) => {
   const file = path.join(dir, name);
   writeFileSync(file, text);
@@ -23,15 +28,21 @@ describe('start-up cache', () => {
   });
 
   it('is ignored when any rule file differs from the snapshot', () => {
-    const stale = JSON.parse(serialiseCache(full.ruleBase)) as { hash: string };
-    stale.hash = '0'.repeat(64);
-    expect(readShippedFromCache(write('stale.json', JSON.stringify(stale)))).toBeUndefined();
+    const { header, body } = split(serialiseCache(full.ruleBase));
+    expect(readShippedFromCache(write('stale.json', `${JSON.stringify({ ...header, hash: '0'.repeat(64) })}\n${body}`))).toBeUndefined();
   });
 
   it('is ignored when written by another cache format, or missing, or unreadable', () => {
-    const other = { ...(JSON.parse(serialiseCache(full.ruleBase)) as object), format: CACHE_FORMAT + 1 };
-    expect(readShippedFromCache(write('other.json', JSON.stringify(other)))).toBeUndefined();
+    const { header, body } = split(serialiseCache(full.ruleBase));
+    expect(readShippedFromCache(write('other.json', `${JSON.stringify({ ...header, format: CACHE_FORMAT + 1 })}\n${body}`))).toBeUndefined();
     expect(readShippedFromCache(path.join(dir, 'missing.json'))).toBeUndefined();
     expect(readShippedFromCache(write('broken.json', '{'))).toBeUndefined();
+  });
+
+  it('is ignored when its entries were changed after the build (the rule files still matching)', () => {
+    const { header, body } = split(serialiseCache(full.ruleBase));
+    const tampered = JSON.parse(body) as { entries: { occupations: unknown[] } };
+    tampered.entries.occupations = [{ id: 'broken' }];
+    expect(readShippedFromCache(write('tampered.json', `${JSON.stringify(header)}\n${JSON.stringify(tampered)}`))).toBeUndefined();
   });
 });

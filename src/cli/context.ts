@@ -52,8 +52,12 @@ export function makeContext(options: GlobalOptions, io: Io): Context {
       const packs = options.rules ?? [];
       const fromCache = packs.length === 0 ? readShippedFromCache() : undefined;
       if (fromCache) {
-        cached = compileRuleBase(fromCache);
-        return cached;
+        try {
+          cached = compileRuleBase(fromCache);
+          return cached;
+        } catch {
+          // A cache edited by hand (its hash still matching) that no longer compiles: load the rule files instead.
+        }
       }
       // The full loader (YAML + schema validation) is only needed on a cache miss or with packs.
       const { loadRuleBase } = await import('../engine/load.js');

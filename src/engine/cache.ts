@@ -11,30 +11,52 @@ import type { Entries, LoadedRuleBase } from './load.js';
 import type { RulesetEntry } from './schema.js';
 
 /** Bump when the cached shape or the loader's validation changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 export const CACHE_PATH = new URL('../rulebase.cache.json', import.meta.url);
 
-interface CacheFile {
+/**
+ * The file is two lines: a header, then the body it vouches for. The digest
+ * covers the body's exact text, so a cache damaged or edited after the build
+ * (its rule-file hash still matching) is a miss, at the cost of one sha256.
+ */
+interface CacheHeader {
   readonly format: number;
+  /** sha256 over the shipped rule files the body was built from. */
   readonly hash: string;
+  /** sha256 of the body line. */
+  readonly digest: string;
+}
+
+interface CacheBody {
   readonly ruleset: RulesetEntry;
   readonly entries: Entries;
 }
 
 export function serialiseCache(rb: LoadedRuleBase): string {
-  const cache: CacheFile = { format: CACHE_FORMAT, hash: rb.hash, ruleset: rb.ruleset, entries: rb.entries };
-  return JSON.stringify(cache);
+  const body = JSON.stringify({ ruleset: rb.ruleset, entries: rb.entries } satisfies CacheBody);
+  const header: CacheHeader = { format: CACHE_FORMAT, hash: rb.hash, digest: sha256(body) };
+  return `${JSON.stringify(header)}\n${body}`;
 }
 
-/** The shipped rule base from the cache, or undefined when the cache is missing or stale. */
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The shipped rule base from the cache, or undefined when the cache is missing, damaged or stale. */
 export function readShippedFromCache(cachePath: URL | string = CACHE_PATH): LoadedRuleBase | undefined {
-  let cache: CacheFile;
+  let header: CacheHeader;
+  let cache: CacheBody;
   try {
-    cache = JSON.parse(readFileSync(cachePath, 'utf8')) as CacheFile;
+    const text = readFileSync(cachePath, 'utf8');
+    const nl = text.indexOf('\n');
+    header = JSON.parse(text.slice(0, nl)) as CacheHeader;
+    if (header.format !== CACHE_FORMAT) return undefined;
+    const body = text.slice(nl + 1);
+    if (nl < 0 || header.digest !== sha256(body)) return undefined;
+    cache = JSON.parse(body) as CacheBody;
   } catch {
     return undefined;
   }
-  if (cache.format !== CACHE_FORMAT) return undefined;
   const found = findRuleFiles(SHIPPED_RULES_DIR);
   if (!found.ok || found.faults.length > 0) return undefined;
   const hash = createHash('sha256');
@@ -45,7 +67,7 @@ export function readShippedFromCache(cachePath: URL | string = CACHE_PATH): Load
     hashUpdate(hash, SHIPPED_RULES_DIR, abs, read.text);
   }
   const digest = hash.digest('hex');
-  if (digest !== cache.hash) return undefined;
+  if (digest !== header.hash) return undefined;
   return {
     ruleset: cache.ruleset,
     entries: cache.entries,
