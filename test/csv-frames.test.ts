@@ -33,8 +33,14 @@ describe('CSV framing', () => {
     const text = '\uFEFFid,role\r\nc1,"a\r\nb"\r\nc2,"q""x"\r\nc3,z\rc4,w\n\n c5 , " y " \n';
     const whole = frame(text);
     for (const chunk of [1, 2, 3, 7]) expect(frame(text, chunk)).toEqual(whole);
-    expect(lines(whole.rows)).toEqual([1, 2, 4, 5, 6, 7, 8]);
+    expect(lines(whole.rows)).toEqual([1, 2, 4, 5, 6, 8]);
     expect(whole.rows[4]?.[1]).toEqual(['c4', 'w']);
+  });
+
+  it('leaves blank and whitespace-only lines out, keeping the line numbers of the rows after them', () => {
+    const { rows, framed } = frame('h\n\n  \t\r\na\n\r\n"",x\n\n');
+    expect(lines(rows)).toEqual([1, 4, 6]);
+    expect(framed).toBe('h\na\n"",x\n');
   });
 
   it('rejects text after a closing quote alone and resumes at the next line', () => {

@@ -19,8 +19,8 @@
  *   fatal: `FramingError`, naming the line where the quote opened.
  *
  * Every record csv-parse emits has exactly one queued frame (its first line, or
- * a `BadFrame`), so row numbers never drift. Lone CRs outside quotes end a line
- * like LF and CRLF do.
+ * a `BadFrame`), so row numbers never drift. Blank lines are left out. Lone CRs
+ * outside quotes end a line like LF and CRLF do.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { Transform } from 'node:stream';
@@ -101,6 +101,8 @@ export class CsvFramer {
   private oversize = false;
   /** The current record is malformed: skip to the end of its line, then reject it. */
   private broken: FrameProblem | undefined;
+  /** The current record has a character other than whitespace (blank lines are dropped here). */
+  private content = false;
   private first = true;
 
   constructor(
@@ -176,7 +178,12 @@ export class CsvFramer {
           if (c === QUOTE) {
             state = State.Quoted;
             this.quoteLine = this.line;
-          } else if (c !== COMMA && !isSpace(c)) state = State.Unquoted;
+            this.content = true;
+          } else if (c === COMMA) this.content = true;
+          else if (!isSpace(c)) {
+            state = State.Unquoted;
+            this.content = true;
+          }
           pos++;
           break;
         case State.Unquoted:
@@ -279,6 +286,10 @@ export class CsvFramer {
       const problem = this.broken;
       this.broken = undefined;
       this.reject(this.buf.slice(this.recStart, pos), this.recLine, this.line, problem, next);
+    } else if (!this.content) {
+      // A blank line is no record: left out, so csv-parse never sees it (it is slow on them).
+      this.flushCopy(this.recStart);
+      this.copyFrom = next;
     } else {
       this.onFrame(this.recLine);
       if (loneCr) {
@@ -293,6 +304,7 @@ export class CsvFramer {
     this.recStart = next;
     this.pos = next;
     this.state = State.FieldStart;
+    this.content = false;
   }
 
   /** Replaces buf[recStart, next) by the placeholder and queues the bad frame. */
@@ -305,6 +317,7 @@ export class CsvFramer {
     this.pos = next;
     this.state = State.FieldStart;
     this.broken = undefined;
+    this.content = false;
   }
 
   /** End of input: the last record has no line break after it. */

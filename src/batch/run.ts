@@ -9,7 +9,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { Lang, Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { UserError } from '../cli/errors.js';
-import { escapeControls } from '../util/terminal-text.js';
+import { echo, escapeControls } from '../util/terminal-text.js';
 import type { FieldColumn, InputFormat } from './input.js';
 import { canonicalColumn, FIELD_COLUMNS, MAX_RECORD_BYTES } from './input.js';
 import type { OutputFormat, RowWriter } from './output.js';
@@ -170,7 +170,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     const width = header.length;
     if (fields.length > width) {
       // Keep the row aligned with the header in the errors file; the extra fields go into the reason.
-      const extra = fields.slice(width).map((f) => JSON.stringify(f)).join(', ');
+      const extra = echo(fields.slice(width).map((f) => JSON.stringify(f)).join(', '));
       reject(line, fields.slice(0, width), m.batch.ragged(fields.length, width, extra));
       return;
     }
