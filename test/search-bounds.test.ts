@@ -3,7 +3,6 @@
  * any search runs, and words that name Object.prototype properties are ordinary unknown words.
  * The CLI cases spawn the built CLI (run `npm run build` first).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import * as search from '../src/catalogue/search.js';
 import { cleanQuery, MAX_ROLE_CHARS, normaliseQuery, resolveRole, roleLength, searchRoles } from '../src/catalogue/search.js';
 import { FieldError, parseRole } from '../src/cli/profile-input.js';
 import { parseAiUsage, parseRepetitiveness, parseSeniority } from '../src/model/profile.js';
-import { BIN, ROOT, shippedRuleBase } from './helpers.js';
+import { runCli, shippedRuleBase } from './helpers.js';
 
 vi.mock('../src/catalogue/search.js', async (importOriginal) => {
   const actual = await importOriginal<typeof search>();
@@ -21,18 +20,8 @@ vi.mock('../src/catalogue/search.js', async (importOriginal) => {
 
 const rb = shippedRuleBase();
 
-function run(args: readonly string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C' },
-    input: '',
-    encoding: 'utf8',
-    // A regression (a search that runs for seconds) must fail, not hang.
-    timeout: 15_000,
-  });
-  expect(r.error).toBeUndefined();
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI as a shell runs it (no TTY, pipes, a timeout so a regression fails instead of hanging). */
+const run = (args: readonly string[]) => runCli(args);
 
 const PROTOTYPE_WORDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
 

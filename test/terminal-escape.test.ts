@@ -4,7 +4,6 @@
  * first) with terminal escapes in every flag value and `roles` query; rule-base text that a
  * pack could supply is checked through the renderers.
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseRole, parseSeniorityAnswer, roleLabel } from '../src/cli/profile-input.js';
 import type { RuleBase } from '../src/engine/compile.js';
@@ -15,25 +14,15 @@ import { renderJson, terminalJson } from '../src/report/json.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { renderText } from '../src/report/text.js';
 import { hasControls, MAX_ECHO_CHARS } from '../src/util/terminal-text.js';
-import { BIN, ROOT, shippedRuleBase } from './helpers.js';
+import { runCli, shippedRuleBase } from './helpers.js';
 
 /** OSC (retitle the window), CSI (clear the screen), BEL, a C1 CSI, CR, LF and a line separator. */
 const PAYLOAD = 'evil\u001b]0;pwned\u0007\u001b[2J\u0007\u009b31m\rforged\nline\u2028end';
 /** How the payload reads once escaped. */
 const ESCAPED = 'evil\\u001b]0;pwned\\u0007\\u001b[2J\\u0007\\u009b31m\\rforged\\nline\\u2028end';
 
-function run(args: readonly string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C' },
-    input: '',
-    encoding: 'utf8',
-    // A regression must fail, not hang.
-    timeout: 15_000,
-  });
-  expect(r.error).toBeUndefined();
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The built CLI as a shell runs it (no TTY, pipes, a timeout so a regression fails instead of hanging). */
+const run = (args: readonly string[]) => runCli(args);
 
 /** Lines with a control character other than the newline that ends them. */
 function rawLines(text: string): string[] {
