@@ -97,6 +97,18 @@ describe('damaged CSV: a bad row is rejected alone, the rest is read', () => {
   });
 });
 
+describe('encoding', () => {
+  it('warns once, naming the line, when a file is not UTF-8 (a Latin-1 or GBK export), and still reads it', () => {
+    const file = path.join(dir, 'latin1.csv');
+    writeFileSync(file, Buffer.from('id,role,seniority,repetitiveness,ai_usage,notes\nc1,nurse,mid,3,daily,ok\nc2,nurse,mid,3,daily,caf\xe9\nc3,nurse,mid,3,daily,\xe9\n', 'latin1'));
+    const r = run(file);
+    expect(r.status).toBe(0);
+    expect(r.stderr.match(/not valid UTF-8/g)).toHaveLength(1);
+    expect(r.stderr).toContain('latin1.csv:3: warning: the file is not valid UTF-8 (first on this line)');
+    expect(closing(r)).toBe('3 rows: 3 assessed, 0 rejected');
+  });
+});
+
 describe('empty and malformed files are refused before any work', () => {
   it.each([
     ['empty.csv', ''],

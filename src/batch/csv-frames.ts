@@ -25,6 +25,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
+import { Utf8Check } from './utf8-check.js';
 
 /** A record that cannot be parsed: what the batch loop reports and writes to the errors file. */
 export interface BadFrame {
@@ -341,6 +342,8 @@ export class CsvFramer {
 /** The framer as a stream: bytes in, framed text out (for csv-parse). */
 export class CsvFrameStream extends Transform {
   private readonly decoder = new StringDecoder('utf8');
+  /** Emits `invalid-utf8` (with the line) the first time the input is not UTF-8. */
+  private readonly utf8 = new Utf8Check();
   private readonly framer: CsvFramer;
 
   constructor(onFrame: (frame: Frame) => void, cap: number) {
@@ -349,6 +352,7 @@ export class CsvFrameStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.utf8.check(chunk)) this.emit('invalid-utf8', this.utf8.invalidLine);
     try {
       const text = this.framer.write(this.decoder.write(chunk), false);
       callback(null, text.length > 0 ? text : undefined);
@@ -358,6 +362,7 @@ export class CsvFrameStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
+    if (this.utf8.end()) this.emit('invalid-utf8', this.utf8.invalidLine);
     try {
       const text = this.framer.write(this.decoder.end(), true);
       callback(null, text.length > 0 ? text : undefined);

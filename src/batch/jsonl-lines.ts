@@ -7,6 +7,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
+import { Utf8Check } from './utf8-check.js';
 
 /** One input line: its text, or `undefined` when it was longer than the cap. */
 export interface JsonlLine {
@@ -16,6 +17,8 @@ export interface JsonlLine {
 
 export class JsonlLineStream extends Transform {
   private readonly decoder = new StringDecoder('utf8');
+  /** Emits `invalid-utf8` (with the line) the first time the input is not UTF-8. */
+  private readonly utf8 = new Utf8Check();
   private pending = '';
   private line = 0;
   /** The current line has outgrown the cap: skip to its end. */
@@ -26,11 +29,13 @@ export class JsonlLineStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.utf8.check(chunk)) this.emit('invalid-utf8', this.utf8.invalidLine);
     this.split(this.decoder.write(chunk));
     callback();
   }
 
   override _flush(callback: TransformCallback): void {
+    if (this.utf8.end()) this.emit('invalid-utf8', this.utf8.invalidLine);
     this.split(this.decoder.end());
     if (this.skipping) this.emitLine(undefined);
     else if (this.pending.length > 0) this.emitLine(this.pending);

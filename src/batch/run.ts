@@ -321,6 +321,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       );
       parser.on('end', ended);
       parser.on('error', fail);
+      framer.on('invalid-utf8', (line: number) => b.warn(escapeControls(m.batch.notUtf8(b.label, line))));
       framer.on('error', (error) => {
         if (error instanceof FramingError) {
           fail(new UserError(m.batch.fatalQuote(b.label, error.line, error.reason === 'unclosed-quote-eof' ? 'eof' : error.endLine, CAP_TEXT)));
@@ -337,6 +338,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       b.input.pipe(framer).pipe(parser);
     } else {
       const lines = new JsonlLineStream(MAX_RECORD_BYTES);
+      lines.on('invalid-utf8', (line: number) => b.warn(escapeControls(m.batch.notUtf8(b.label, line))));
       lines.on(
         'data',
         guard((line: JsonlLine) => {

@@ -120,6 +120,8 @@ export const zh: Messages = {
     tooDeep: (limit: number) => `值的嵌套超过 ${limit} 层`,
     fatalQuote: (file: string, line: number, end: number | 'eof', cap: string) =>
       `${file}:${line}: 这一行打开的引号在 ${cap} 个字符的记录上限内没有闭合(一直延续到${end === 'eof' ? '文件结尾' : `第 ${end} 行`}),其后的行无法区分;请闭合或删除该引号后重新运行(没有写入任何输出文件)`,
+    notUtf8: (file: string, line: number) =>
+      `${file}:${line}: 警告:文件不是有效的 UTF-8 编码(首次出现在这一行),这些字节按 "\uFFFD" 读取。请把文件另存为 UTF-8 编码(Excel 中选择 "CSV UTF-8")后重新运行`,
     unexpectedParse: (message: string) => `无法读取的 CSV 记录:${message}`,
     ragged: (n: number, m: number, extra: string) => `该行有 ${n} 个字段,但表头有 ${m} 个(多出:${extra})`,
   },
