@@ -38,7 +38,7 @@ describe('loadRuleBase', () => {
     'duplicate-id.yaml': [
       'test/fixtures/broken/duplicate-id.yaml:9:9  sources[1].id  duplicate id "src-b" (first defined at test/fixtures/broken/duplicate-id.yaml:2)',
     ],
-    'no-source.yaml': ['test/fixtures/broken/no-source.yaml:7:14  factors[0].sources  every rule needs at least one source'],
+    'no-source.yaml': ['test/fixtures/broken/no-source.yaml:2:5  factors[0]  every rule needs `facts` (ids of the facts it rests on) or an `assumption` (en, zh), or both'],
     'missing-zh.yaml': ['test/fixtures/broken/missing-zh.yaml:4:12  factors[0].label.zh  is missing its zh text (en and zh are both required)'],
     'bad-code.yaml': [
       'test/fixtures/broken/bad-code.yaml:6:22  occupations[0].codes.isco08  must be a 4-digit ISCO-08 unit group code (not armed forces)',

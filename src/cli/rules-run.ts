@@ -18,7 +18,7 @@ import type { Io } from './io.js';
 import { outputWidth } from './io.js';
 import type { RulesOptions } from './rules.js';
 import { isTestFile } from '../engine/files.js';
-import { packLines, shortHash } from '../report/common.js';
+import { inLang, packLines, shortHash, titleOf } from '../report/common.js';
 import { citations } from './sources.js';
 import { echo, escapeControls } from '../util/terminal-text.js';
 
@@ -261,7 +261,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       const s = rb.sources.get(found.id);
       if (!s) break;
       kindLabel = 'source';
-      fields.push(['title', s.title[lang]], ['outlet', s.outlet], ['author', s.author], ['date', s.date], ['language', s.language], ['cited by', (citations(rb).get(s.id) ?? []).join(', ')]);
+      fields.push(['title', titleOf(s, lang)], ['outlet', inLang(s.outlet, lang)], ['author', inLang(s.author, lang)], ['date', s.date], ['language', s.language], ['cited by', (citations(rb).get(s.id) ?? []).join(', ')]);
       if (s.note) fields.push(['note', s.note[lang]]);
       break;
     }

@@ -9,7 +9,7 @@ export interface RulesOptions extends GlobalOptions {
 }
 
 /** Kept in step with SCHEMA_KINDS (a test checks); listed here so help does not load zod. */
-const SCHEMA_KINDS_HELP = 'rule-file, ruleset, sources, task-categories, occupations, factors, advice, what-ifs, tests';
+const SCHEMA_KINDS_HELP = 'rule-file, ruleset, sources, facts, task-categories, occupations, factors, advice, what-ifs, tests';
 
 const run = () => import('./rules-run.js');
 

@@ -6,6 +6,7 @@ import type { GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
 import type { Io } from './io.js';
 import { terminalJson } from '../report/json.js';
+import { inLang } from '../report/common.js';
 import { escapeControls } from '../util/terminal-text.js';
 
 interface SourcesOptions extends GlobalOptions {
@@ -71,8 +72,8 @@ Examples:
         return [
           `${chalk.bold(e(s.id))}  ${chalk.dim(e(`[${s.language}] ${s.date}`))}`,
           `  ${e(s.title[lang])}`,
-          `  ${m.outlet}: ${e(s.outlet)}`,
-          `  ${m.author}: ${e(s.author)}`,
+          `  ${m.outlet}: ${e(inLang(s.outlet, lang))}`,
+          `  ${m.author}: ${e(inLang(s.author, lang))}`,
           `  ${m.citedBy} (${by.length}): ${e(by.join(', '))}`,
         ].join('\n');
       });

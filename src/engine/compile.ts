@@ -8,7 +8,9 @@ import type { Layer, LoadedRuleBase, Origin } from './load.js';
 import type {
   AdviceEntry,
   Condition,
+  FactEntry,
   FactorEntry,
+  LocalText,
   OccupationEntry,
   RulesetEntry,
   SourceEntry,
@@ -24,17 +26,38 @@ export interface EvalContext {
 
 export type Predicate = (ctx: EvalContext) => boolean;
 
-export interface CompiledFactor extends FactorEntry {
+/** What a compiled rule rests on: its facts, the documents they come from, and any stated assumption. */
+export interface Evidence {
+  readonly facts: readonly string[];
+  /** Ids of the documents behind the facts (and of sources cited directly by older rule packs), sorted. */
+  readonly sources: readonly string[];
+  readonly assumption?: LocalText | undefined;
+}
+
+export interface CompiledTaskCategory extends Omit<TaskCategoryEntry, 'sources' | 'facts' | 'assumption'>, Evidence {}
+export interface CompiledFactor extends Omit<FactorEntry, 'sources' | 'facts' | 'assumption'>, Evidence {
   readonly test: Predicate;
   readonly condition: string;
 }
-export interface CompiledAdvice extends AdviceEntry {
+export interface CompiledAdvice extends Omit<AdviceEntry, 'sources' | 'facts' | 'assumption'>, Evidence {
   readonly test: Predicate;
   readonly condition: string;
 }
-export interface CompiledWhatIf extends WhatIfEntry {
+export interface CompiledWhatIf extends Omit<WhatIfEntry, 'sources' | 'facts' | 'assumption'>, Evidence {
   readonly test: Predicate;
   readonly condition: string;
+}
+
+/** The source id of a fact id (`ittimes-2025/first-wave-roles` → `ittimes-2025`). */
+export function sourceOfFact(factId: string): string {
+  const slash = factId.indexOf('/');
+  return slash < 0 ? factId : factId.slice(0, slash);
+}
+
+export function evidenceOf(rule: { readonly facts?: readonly string[] | undefined; readonly sources?: readonly string[] | undefined; readonly assumption?: LocalText | undefined }): Evidence {
+  const facts = rule.facts ?? [];
+  const sources = [...new Set([...(rule.sources ?? []), ...facts.map(sourceOfFact)])].sort();
+  return rule.assumption === undefined ? { facts, sources } : { facts, sources, assumption: rule.assumption };
 }
 
 export interface RuleBase {
@@ -43,7 +66,8 @@ export interface RuleBase {
   readonly hash: string;
   readonly layers: readonly Layer[];
   readonly sources: ReadonlyMap<string, SourceEntry>;
-  readonly taskCategories: ReadonlyMap<string, TaskCategoryEntry>;
+  readonly facts: ReadonlyMap<string, FactEntry>;
+  readonly taskCategories: ReadonlyMap<string, CompiledTaskCategory>;
   readonly occupations: readonly OccupationEntry[];
   readonly occupationById: ReadonlyMap<string, OccupationEntry>;
   readonly factors: readonly CompiledFactor[];
@@ -56,19 +80,20 @@ export interface RuleBase {
 
 export function compileRuleBase(loaded: LoadedRuleBase): RuleBase {
   const { entries } = loaded;
-  const categories = new Map(entries.taskCategories.map((c) => [c.id, c]));
+  const categories = new Map<string, CompiledTaskCategory>(entries.taskCategories.map((c) => [c.id, { ...c, ...evidenceOf(c) }]));
   return {
     ruleset: loaded.ruleset,
     version: loaded.ruleset.version,
     hash: loaded.hash,
     layers: loaded.layers,
     sources: new Map(entries.sources.map((s) => [s.id, s])),
+    facts: new Map((entries.facts ?? []).map((f) => [f.id, f])),
     taskCategories: categories,
     occupations: entries.occupations,
     occupationById: new Map(entries.occupations.map((o) => [o.id, o])),
-    factors: entries.factors.map((f) => ({ ...f, test: compileCondition(f.when), condition: describeCondition(f.when) })),
-    advice: entries.advice.map((a) => ({ ...a, test: compileCondition(a.when), condition: describeCondition(a.when) })),
-    whatIfs: entries.whatIfs.map((w) => ({ ...w, test: compileCondition(w.when), condition: describeCondition(w.when) })),
+    factors: entries.factors.map((f) => ({ ...f, ...evidenceOf(f), test: compileCondition(f.when), condition: describeCondition(f.when) })),
+    advice: entries.advice.map((a) => ({ ...a, ...evidenceOf(a), test: compileCondition(a.when), condition: describeCondition(a.when) })),
+    whatIfs: entries.whatIfs.map((w) => ({ ...w, ...evidenceOf(w), test: compileCondition(w.when), condition: describeCondition(w.when) })),
     origins: loaded.origins,
     categoriesByExposure: [...categories.values()]
       .sort((a, b) => b.susceptibility - a.susceptibility || (a.id < b.id ? -1 : 1))

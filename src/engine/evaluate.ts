@@ -26,7 +26,9 @@ export interface FiredFactor {
   readonly label: LocalText;
   readonly points: number;
   readonly condition: string;
+  readonly facts: readonly string[];
   readonly sources: readonly string[];
+  readonly assumption?: LocalText | undefined;
 }
 
 export interface AdviceItem {
@@ -34,7 +36,9 @@ export interface AdviceItem {
   readonly label: LocalText;
   readonly why: LocalText;
   readonly firstStep: LocalText;
+  readonly facts: readonly string[];
   readonly sources: readonly string[];
+  readonly assumption?: LocalText | undefined;
   readonly scoreAfter: number;
   /** How many points following this advice would take off the score (>= 0). */
   readonly reduction: number;
@@ -156,7 +160,9 @@ export function evaluate(rb: RuleBase, profile: Profile): Assessment {
     label: f.label,
     points: f.points,
     condition: f.condition,
+    facts: f.facts,
     sources: f.sources,
+    ...(f.assumption ? { assumption: f.assumption } : {}),
   }));
 
   const advice = rankAdvice(rb, c, profile);
@@ -201,7 +207,9 @@ function rankAdvice(rb: RuleBase, c: Core, profile: Profile): AdviceItem[] {
         label: a.label,
         why: a.why,
         firstStep: a.firstStep,
+        facts: a.facts,
         sources: a.sources,
+        ...(a.assumption ? { assumption: a.assumption } : {}),
         scoreAfter: after,
         reduction: c.score - after,
       };

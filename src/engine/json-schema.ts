@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   adviceSchema,
   factorSchema,
+  factSchema,
   occupationSchema,
   ruleFileSchema,
   rulesetSchema,
@@ -20,6 +21,7 @@ export const SCHEMA_KINDS = {
   'rule-file': { schema: ruleFileSchema, title: 'career-risk rule file (any mix of collections, for rule packs)' },
   ruleset: { schema: z.strictObject({ ruleset: rulesetSchema }), title: 'career-risk ruleset settings' },
   sources: { schema: z.strictObject({ sources: z.array(sourceSchema) }), title: 'career-risk sources' },
+  facts: { schema: z.strictObject({ facts: z.array(factSchema) }), title: 'career-risk facts (what each source says, with its locator)' },
   'task-categories': { schema: z.strictObject({ taskCategories: z.array(taskCategorySchema) }), title: 'career-risk task categories' },
   occupations: { schema: z.strictObject({ occupations: z.array(occupationSchema) }), title: 'career-risk occupations' },
   factors: { schema: z.strictObject({ factors: z.array(factorSchema) }), title: 'career-risk factor rules' },

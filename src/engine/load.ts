@@ -13,6 +13,7 @@ import { issueProblems } from './issues.js';
 import { displayPath, findRuleFiles, hashUpdate, SHIPPED_RULES_DIR } from './files.js';
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
+import { checkEvidence } from './evidence.js';
 import { escapeControls } from '../util/terminal-text.js';
 
 
@@ -63,6 +64,7 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
   const entries: { [K in CollectionName]: Map<string, Entry> } = {
     sources: new Map(),
+    facts: new Map(),
     taskCategories: new Map(),
     occupations: new Map(),
     factors: new Map(),
@@ -145,6 +147,7 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
 
   const merged = {
     sources: [...entries.sources.values()],
+    facts: [...entries.facts.values()],
     taskCategories: [...entries.taskCategories.values()],
     occupations: [...entries.occupations.values()],
     factors: [...entries.factors.values()],
@@ -248,6 +251,8 @@ function checkReferences(entries: Entries, ruleset: { value: RulesetEntry; origi
     checkCondition('whatIfs', w.id, w.when);
     checkSimulation('whatIfs', w.id, w.simulate);
   }
+
+  problems.push(...checkEvidence(entries, at));
 
   const rs = ruleset.value;
   const bandFrom = rs.bands.map((b) => b.from);

@@ -8,6 +8,9 @@ import { escapeControls, hasControls } from '../util/terminal-text.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const id = z.string().regex(ID_PATTERN, 'must be a kebab-case id (a-z, 0-9, hyphens)');
+/** A fact's id: its source's id, a slash, and a kebab-case name (`ittimes-2025/first-wave-roles`). */
+export const FACT_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/;
+const factId = z.string().regex(FACT_ID_PATTERN, 'must be a fact id: the source id, a slash and a kebab-case name (e.g. ittimes-2025/first-wave-roles)');
 
 /**
  * Texts end up in reports, tables and terminals: a control character (ESC, BEL,
@@ -33,8 +36,21 @@ const localList = z.strictObject({
   en: z.array(nonEmpty).min(1, 'needs at least one alias'),
   zh: z.array(nonEmpty).min(1, 'needs at least one alias'),
 });
-const sourceRefs = z.array(id).min(1, 'every rule needs at least one source');
 const disabled = z.boolean().optional();
+
+/**
+ * What a rule rests on: the facts it cites, and/or an assumption stated in
+ * words (a modelling choice no source makes). Every rule needs one or both.
+ */
+const evidence = {
+  facts: z.array(factId).min(1, 'cite at least one fact, or leave `facts` out and state an `assumption`').optional(),
+  assumption: localText.optional(),
+};
+const needsEvidence = {
+  check: (rule: { readonly facts?: readonly string[] | undefined; readonly assumption?: unknown; readonly sources?: readonly string[] | undefined }): boolean =>
+    rule.facts !== undefined || rule.assumption !== undefined || rule.sources !== undefined,
+  params: { message: 'every rule needs `facts` (ids of the facts it rests on) or an `assumption` (en, zh), or both' },
+};
 
 const seniority = z.enum(SENIORITY_LEVELS);
 const aiUsage = z.enum(AI_USAGE_LEVELS);
@@ -61,11 +77,40 @@ export const simulationSchema = z.strictObject({
     .optional(),
 });
 
+/** How a source qualifies what it says; shown with the fact wherever it is cited. */
+export const QUALIFIERS = ['draft', 'example', 'vendor-claim', 'may', 'survey', 'forecast', 'opinion', 'hypothetical', 'us-only', 'single-company', 'secondhand'] as const;
+
+export const factSchema = z.strictObject({
+  id: factId,
+  /** Where in the source: a document's paragraph (its N-th non-blank line, title = 1), or a paper's page, section or table. */
+  locator: z
+    .strictObject({
+      paragraph: z.number().int().min(1).optional(),
+      page: nonEmpty.optional(),
+      section: nonEmpty.optional(),
+      table: nonEmpty.optional(),
+    })
+    .refine((l) => Object.keys(l).length > 0, { message: 'give at least one of paragraph, page, section, table' }),
+  /** Who says it: a study, a named person, the outlet itself. */
+  attribution: localText,
+  /** A faithful paraphrase, in our own words. */
+  text: localText,
+  qualifiers: z.array(z.enum(QUALIFIERS)).optional(),
+  caveat: localText.optional(),
+  /** Shown by `sources`, used by no rule. */
+  context: z.boolean().optional(),
+  disabled,
+});
+
 export const sourceSchema = z.strictObject({
   id,
   title: localText,
-  outlet: nonEmpty,
-  author: nonEmpty,
+  /** The title is ours, describing the piece: the document prints none (shown in brackets). */
+  titleDescriptive: z.boolean().optional(),
+  /** Short human label for reports: outlet (or first author et al.) and year. */
+  label: localText.optional(),
+  outlet: z.union([nonEmpty, localText]),
+  author: z.union([nonEmpty, localText]),
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
   language: z.enum(['zh', 'en', 'ar']),
   kind: z.enum(['article', 'research', 'report']),
@@ -80,9 +125,11 @@ export const taskCategorySchema = z.strictObject({
   susceptibility: z.number().min(0).max(100),
   uncertainty: z.number().min(0).max(50),
   rationale: localText,
-  sources: sourceRefs,
+  /** Deprecated: document ids; rules cite facts now. */
+  sources: z.array(id).min(1).optional(),
+  ...evidence,
   disabled,
-});
+}).refine(needsEvidence.check, needsEvidence.params);
 
 export const occupationSchema = z.strictObject({
   id,
@@ -97,6 +144,7 @@ export const occupationSchema = z.strictObject({
   }),
   tasks: z.record(id, z.number().int().min(1).max(100)),
   sources: z.array(id).optional(),
+  facts: z.array(factId).min(1).optional(),
   disabled,
 });
 
@@ -109,9 +157,10 @@ export const factorSchema = z.strictObject({
   when: conditionSchema,
   points: z.number().int().min(-50).max(50),
   uncertainty: z.number().min(0).max(20).optional(),
-  sources: sourceRefs,
+  sources: z.array(id).min(1).optional(),
+  ...evidence,
   disabled,
-});
+}).refine(needsEvidence.check, needsEvidence.params);
 
 export const adviceSchema = z.strictObject({
   id,
@@ -120,18 +169,20 @@ export const adviceSchema = z.strictObject({
   firstStep: localText,
   when: conditionSchema,
   simulate: simulationSchema,
-  sources: sourceRefs,
+  sources: z.array(id).min(1).optional(),
+  ...evidence,
   disabled,
-});
+}).refine(needsEvidence.check, needsEvidence.params);
 
 export const whatIfSchema = z.strictObject({
   id,
   label: localText,
   when: conditionSchema,
   simulate: simulationSchema,
-  sources: sourceRefs,
+  sources: z.array(id).min(1).optional(),
+  ...evidence,
   disabled,
-});
+}).refine(needsEvidence.check, needsEvidence.params);
 
 export const bandSchema = z.strictObject({
   id,
@@ -153,6 +204,7 @@ export const rulesetSchema = z.strictObject({
 export const ruleFileSchema = z.strictObject({
   ruleset: rulesetSchema.optional(),
   sources: z.array(sourceSchema).optional(),
+  facts: z.array(factSchema).optional(),
   taskCategories: z.array(taskCategorySchema).optional(),
   occupations: z.array(occupationSchema).optional(),
   factors: z.array(factorSchema).optional(),
@@ -182,6 +234,8 @@ export const testFileSchema = z.strictObject({ tests: z.array(testCaseSchema).mi
 export type TestCase = z.infer<typeof testCaseSchema>;
 export type TestFile = z.infer<typeof testFileSchema>;
 export type SourceEntry = z.infer<typeof sourceSchema>;
+export type FactEntry = z.infer<typeof factSchema>;
+export type Qualifier = (typeof QUALIFIERS)[number];
 export type TaskCategoryEntry = z.infer<typeof taskCategorySchema>;
 export type OccupationEntry = z.infer<typeof occupationSchema>;
 export type FactorEntry = z.infer<typeof factorSchema>;
@@ -193,5 +247,5 @@ export type Simulation = z.infer<typeof simulationSchema>;
 export type LocalText = z.infer<typeof localText>;
 
 /** The collections that hold id-keyed entries, in the order they are merged and checked. */
-export const COLLECTIONS = ['sources', 'taskCategories', 'occupations', 'factors', 'advice', 'whatIfs'] as const;
+export const COLLECTIONS = ['sources', 'facts', 'taskCategories', 'occupations', 'factors', 'advice', 'whatIfs'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];

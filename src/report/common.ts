@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
-import type { LocalText } from '../engine/schema.js';
+import type { LocalText, SourceEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { escapeControls } from '../util/terminal-text.js';
@@ -70,7 +70,31 @@ export function taskSources(a: Assessment, rb: RuleBase): string[] {
   return [...new Set(a.tasks.flatMap((task) => rb.taskCategories.get(task.category)?.sources ?? []))].sort().map(escapeControls);
 }
 
+/** A field that older packs give as one string and the shipped rules in both languages. */
+export function inLang(value: string | LocalText, lang: Lang): string {
+  return typeof value === 'string' ? value : value[lang];
+}
+
+/** A source's title as printed, or in brackets when the title is our description of the piece. */
+export function titleOf(s: SourceEntry, lang: Lang): string {
+  return s.titleDescriptive === true ? `[${s.title[lang]}]` : s.title[lang];
+}
+
+/** The short human label of a source (outlet and year), e.g. "IT Times, 2025". */
+export function sourceLabel(rb: RuleBase, id: string, lang: Lang): string {
+  const s = rb.sources.get(id);
+  if (!s) return escapeControls(id);
+  return escapeControls(s.label ? s.label[lang] : `${inLang(s.outlet, lang)}, ${s.date.slice(0, 4)}`);
+}
+
+/** Labels of a rule's sources, e.g. "IT Times, 2025; SignalFire report, 2025", or the assumption marker. */
+export function evidenceText(rb: RuleBase, e: { readonly sources: readonly string[]; readonly assumption?: LocalText | undefined }, lang: Lang, assumptionWord: string): string {
+  const parts = e.sources.map((id) => sourceLabel(rb, id, lang));
+  if (e.assumption) parts.push(assumptionWord);
+  return parts.join('; ');
+}
+
 export function sourceTitle(rb: RuleBase, id: string, lang: Lang): string {
   const s = rb.sources.get(id);
-  return escapeControls(s ? `${s.title[lang]} — ${s.outlet}, ${s.date}` : id);
+  return escapeControls(s ? `${titleOf(s, lang)} — ${inLang(s.outlet, lang)}, ${s.date}` : id);
 }
