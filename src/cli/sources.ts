@@ -1,82 +1,171 @@
-/** `career-risk sources`: every cited document and the rules that cite it. */
+/**
+ * `career-risk sources [id]`: every document with the facts taken from it
+ * (paraphrase, who said it, where in the document, its qualifiers) and the
+ * rules that use each fact; one document or one fact by id.
+ */
 import { Command, Option } from 'commander';
 import type { RuleBase } from '../engine/compile.js';
+import type { FactEntry, SourceEntry } from '../engine/schema.js';
+import type { Lang, Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
+import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { terminalJson } from '../report/json.js';
-import { inLang } from '../report/common.js';
+import { inLang, sourceLabel, titleOf } from '../report/common.js';
 import { escapeControls } from '../util/terminal-text.js';
 
 interface SourcesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
 }
 
-/** Rule ids citing each source: task categories as `task:<id>`, then factors, advice, what-ifs, occupations. */
+/**
+ * Rule ids citing each source and each fact: task categories as `task:<id>`,
+ * advice as `advice:<id>`, occupations as `occupation:<id>`, factors and
+ * what-ifs by id. A rule citing a fact counts as citing its source too.
+ */
 export function citations(rb: RuleBase): Map<string, string[]> {
   const cited = new Map<string, string[]>();
-  const add = (sources: readonly string[] | undefined, rule: string) => {
-    for (const s of sources ?? []) {
-      const list = cited.get(s) ?? [];
-      list.push(rule);
-      cited.set(s, list);
+  const add = (ids: readonly string[] | undefined, rule: string) => {
+    for (const id of ids ?? []) {
+      const list = cited.get(id) ?? [];
+      if (!list.includes(rule)) list.push(rule);
+      cited.set(id, list);
     }
   };
-  for (const c of rb.taskCategories.values()) add(c.sources, `task:${c.id}`);
-  for (const f of rb.factors) add(f.sources, f.id);
-  for (const a of rb.advice) add(a.sources, `advice:${a.id}`);
-  for (const w of rb.whatIfs) add(w.sources, w.id);
-  for (const o of rb.occupations) add(o.sources, `occupation:${o.id}`);
+  const both = (rule: { readonly facts?: readonly string[] | undefined; readonly sources?: readonly string[] | undefined }, name: string) => {
+    add(rule.sources, name);
+    add(rule.facts, name);
+  };
+  for (const c of rb.taskCategories.values()) both(c, `task:${c.id}`);
+  for (const f of rb.factors) both(f, f.id);
+  for (const a of rb.advice) both(a, `advice:${a.id}`);
+  for (const w of rb.whatIfs) both(w, w.id);
+  for (const o of rb.occupations) both({ sources: [...(o.sources ?? []), ...(o.facts ?? []).map((f) => f.slice(0, f.indexOf('/')))], facts: o.facts }, `occupation:${o.id}`);
   return cited;
+}
+
+/** Facts of one source, in document order (by locator, then id). */
+function factsOf(rb: RuleBase, sourceId: string): FactEntry[] {
+  const order = (f: FactEntry) => f.locator.paragraph ?? Number.parseInt(f.locator.page ?? f.locator.section ?? f.locator.table ?? '0', 10);
+  return [...rb.facts.values()].filter((f) => f.id.startsWith(`${sourceId}/`)).sort((a, b) => order(a) - order(b) || (a.id < b.id ? -1 : 1));
+}
+
+export function locatorText(f: FactEntry, m: Messages): string {
+  const s = m.sources;
+  const parts: string[] = [];
+  if (f.locator.paragraph !== undefined) parts.push(s.paragraph(f.locator.paragraph));
+  if (f.locator.section !== undefined) parts.push(s.section(f.locator.section));
+  if (f.locator.table !== undefined) parts.push(s.table(f.locator.table));
+  if (f.locator.page !== undefined) parts.push(s.page(f.locator.page));
+  return parts.join(', ');
+}
+
+function factJson(f: FactEntry, cited: Map<string, string[]>) {
+  return {
+    id: f.id,
+    locator: f.locator,
+    attribution: { en: f.attribution.en, zh: f.attribution.zh },
+    text: { en: f.text.en, zh: f.text.zh },
+    qualifiers: f.qualifiers ?? [],
+    ...(f.caveat ? { caveat: { en: f.caveat.en, zh: f.caveat.zh } } : {}),
+    context: f.context === true,
+    usedBy: cited.get(f.id) ?? [],
+  };
+}
+
+function sourceJson(rb: RuleBase, s: SourceEntry, cited: Map<string, string[]>, lang: Lang) {
+  return {
+    id: s.id,
+    label: sourceLabel(rb, s.id, lang),
+    title: { en: s.title.en, zh: s.title.zh },
+    titleDescriptive: s.titleDescriptive === true,
+    outlet: s.outlet,
+    author: s.author,
+    date: s.date,
+    language: s.language,
+    kind: s.kind,
+    ...(s.url ? { url: s.url } : {}),
+    citedBy: cited.get(s.id) ?? [],
+    facts: factsOf(rb, s.id).map((f) => factJson(f, cited)),
+  };
+}
+
+function factLines(f: FactEntry, cited: Map<string, string[]>, lang: Lang, m: Messages, dim: (s: string) => string): string[] {
+  const e = escapeControls;
+  const qualifiers = (f.qualifiers ?? []).map((q) => m.sources.qualifiers[q]);
+  const by = cited.get(f.id) ?? [];
+  const lines = [
+    `    ${e(f.id)}  ${dim(e([locatorText(f, m), ...qualifiers].join(' · ')))}`,
+    `      ${e(f.text[lang])}`,
+    `      ${dim(`— ${e(f.attribution[lang])}`)}`,
+  ];
+  if (f.caveat) lines.push(`      ${dim(`${m.sources.caveat}: ${e(f.caveat[lang])}`)}`);
+  lines.push(`      ${dim(f.context === true ? m.sources.context : by.length > 0 ? `${m.sources.usedBy}: ${e(by.join(', '))}` : m.sources.unused)}`);
+  return lines;
+}
+
+function sourceBlock(rb: RuleBase, s: SourceEntry, cited: Map<string, string[]>, lang: Lang, m: Messages, bold: (s: string) => string, dim: (s: string) => string): string {
+  const e = escapeControls;
+  const h = m.sources.header;
+  const facts = factsOf(rb, s.id);
+  const by = cited.get(s.id) ?? [];
+  const lines = [
+    `${bold(e(s.id))}  ${e(sourceLabel(rb, s.id, lang))}  ${dim(e(`[${s.language}] ${s.date}`))}`,
+    `  ${e(titleOf(s, lang))}`,
+    `  ${h.outlet}: ${e(inLang(s.outlet, lang))}`,
+    `  ${h.author}: ${e(inLang(s.author, lang))}`,
+  ];
+  if (s.url) lines.push(`  ${m.sources.url}: ${e(s.url)}`);
+  lines.push(`  ${h.citedBy} (${by.length}): ${e(by.join(', '))}`);
+  if (facts.length > 0) {
+    lines.push(`  ${m.sources.facts(facts.length)}:`);
+    for (const f of facts) lines.push(...factLines(f, cited, lang, m, dim));
+  }
+  return lines.join('\n');
 }
 
 export function sourcesCommand(io: Io): Command {
   return new Command('sources')
-    .description('list every cited document (title, outlet, author, date, language) and the rules that cite it')
+    .description('list every source document with its facts (paraphrase, attribution, locator, qualifiers) and the rules that use each')
+    .argument('[id]', 'one source (e.g. ittimes-2025) or one fact (e.g. ittimes-2025/first-wave-roles)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
       `
 Examples:
   $ career-risk sources
+  $ career-risk sources signalfire-2025
   $ career-risk sources --lang zh
   $ career-risk sources --format json`,
     )
-    .action(async (_opts: unknown, command: Command) => {
+    .action(async (id: string | undefined, _opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<SourcesOptions>();
       const ctx = makeContext(options, io);
       const rb = await ctx.ruleBase();
+      const { chalk, lang } = ctx;
+      const m = messages(lang);
       const cited = citations(rb);
-      const list = [...rb.sources.values()];
-      if (options.format === 'json') {
-        const json = list.map((s) => ({
-          id: s.id,
-          title: { en: s.title.en, zh: s.title.zh },
-          outlet: s.outlet,
-          author: s.author,
-          date: s.date,
-          language: s.language,
-          kind: s.kind,
-          citedBy: cited.get(s.id) ?? [],
-        }));
-        io.stdout.write(terminalJson(json));
+      const fact = id === undefined ? undefined : rb.facts.get(id);
+      const one = id === undefined ? undefined : rb.sources.get(id);
+      if (id !== undefined && !fact && !one) throw new UserError(m.sources.unknown(id));
+      if (fact) {
+        const source = rb.sources.get(fact.id.slice(0, fact.id.indexOf('/')));
+        if (options.format === 'json') {
+          io.stdout.write(terminalJson({ source: source?.id ?? null, ...factJson(fact, cited) }));
+          return;
+        }
+        const head = source ? `${chalk.bold(escapeControls(source.id))}  ${escapeControls(sourceLabel(rb, source.id, lang))}\n  ${escapeControls(titleOf(source, lang))}\n` : '';
+        io.stdout.write(`${head}${factLines(fact, cited, lang, m, chalk.dim).join('\n')}\n`);
         return;
       }
-      const m = messages(ctx.lang).sources.header;
-      const { chalk, lang } = ctx;
-      const blocks = list.map((s) => {
-        const by = cited.get(s.id) ?? [];
-        // Source text may come from a rule pack: escaped for the terminal.
-        const e = escapeControls;
-        return [
-          `${chalk.bold(e(s.id))}  ${chalk.dim(e(`[${s.language}] ${s.date}`))}`,
-          `  ${e(s.title[lang])}`,
-          `  ${m.outlet}: ${e(inLang(s.outlet, lang))}`,
-          `  ${m.author}: ${e(inLang(s.author, lang))}`,
-          `  ${m.citedBy} (${by.length}): ${e(by.join(', '))}`,
-        ].join('\n');
-      });
-      io.stdout.write(`${blocks.join('\n\n')}\n`);
+      const list = one ? [one] : [...rb.sources.values()];
+      if (options.format === 'json') {
+        const json = list.map((s) => sourceJson(rb, s, cited, lang));
+        io.stdout.write(terminalJson(one ? json[0] : json));
+        return;
+      }
+      io.stdout.write(`${list.map((s) => sourceBlock(rb, s, cited, lang, m, chalk.bold, chalk.dim)).join('\n\n')}\n`);
     });
 }

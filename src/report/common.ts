@@ -65,9 +65,19 @@ export function packLines(rb: RuleBase): string[] {
   return rb.layers.slice(1).map((layer) => escapeControls(`${layer.name} (${shortHash(layer.hash)})`));
 }
 
-/** Sources behind the task-mix baseline: those of every task category in the mix, sorted. */
-export function taskSources(a: Assessment, rb: RuleBase): string[] {
-  return [...new Set(a.tasks.flatMap((task) => rb.taskCategories.get(task.category)?.sources ?? []))].sort().map(escapeControls);
+/** The task categories behind the baseline, as one piece of evidence: their documents, and whether any rests on an assumption. */
+export function taskEvidence(a: Assessment, rb: RuleBase): { sources: string[]; facts: string[]; assumption?: LocalText } {
+  const categories = a.tasks.map((task) => rb.taskCategories.get(task.category)).filter((c) => c !== undefined);
+  const sources = [...new Set(categories.flatMap((c) => c.sources))].sort();
+  const facts = [...new Set(categories.flatMap((c) => c.facts))].sort();
+  const assumption = categories.find((c) => c.assumption !== undefined)?.assumption;
+  return assumption ? { sources, facts, assumption } : { sources, facts };
+}
+
+/** Fact ids of a rule (or its document ids when it cites none), plus the assumption marker. */
+export function factList(e: { readonly facts: readonly string[]; readonly sources: readonly string[]; readonly assumption?: LocalText | undefined }, assumptionWord: string): string {
+  const ids = e.facts.length > 0 ? e.facts : e.sources;
+  return [...ids.map(escapeControls), ...(e.assumption ? [assumptionWord] : [])].join(', ');
 }
 
 /** A field that older packs give as one string and the shipped rules in both languages. */
@@ -87,7 +97,7 @@ export function sourceLabel(rb: RuleBase, id: string, lang: Lang): string {
   return escapeControls(s.label ? s.label[lang] : `${inLang(s.outlet, lang)}, ${s.date.slice(0, 4)}`);
 }
 
-/** Labels of a rule's sources, e.g. "IT Times, 2025; SignalFire report, 2025", or the assumption marker. */
+/** Labels of a rule's sources, e.g. "IT Times, 2024; SignalFire report, 2025", and the assumption marker. */
 export function evidenceText(rb: RuleBase, e: { readonly sources: readonly string[]; readonly assumption?: LocalText | undefined }, lang: Lang, assumptionWord: string): string {
   const parts = e.sources.map((id) => sourceLabel(rb, id, lang));
   if (e.assumption) parts.push(assumptionWord);

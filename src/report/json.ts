@@ -8,6 +8,7 @@ import type { RuleBase } from '../engine/compile.js';
 import { ruleBaseInfo } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import type { Lang } from '../i18n/index.js';
+import { inLang, sourceLabel, titleOf } from './common.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -44,7 +45,9 @@ export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
       label: f.label[lang],
       points: f.points,
       condition: f.condition,
+      facts: [...f.facts],
       sources: [...f.sources],
+      ...(f.assumption ? { assumption: f.assumption[lang] } : {}),
     })),
     advice: a.advice.map((item) => ({
       id: item.id,
@@ -53,12 +56,21 @@ export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
       firstStep: item.firstStep[lang],
       scoreAfter: item.scoreAfter,
       reduction: item.reduction,
+      facts: [...item.facts],
       sources: [...item.sources],
+      ...(item.assumption ? { assumption: item.assumption[lang] } : {}),
     })),
     whatIfs: a.whatIfs.map((w) => ({ id: w.id, label: w.label[lang], scoreAfter: w.scoreAfter, change: w.change })),
     sources: a.sources.map((id) => {
       const s = rb.sources.get(id);
-      return { id, title: s?.title[lang] ?? id, outlet: s?.outlet ?? '', author: s?.author ?? '', date: s?.date ?? '' };
+      return {
+        id,
+        label: sourceLabel(rb, id, lang),
+        title: s ? titleOf(s, lang) : id,
+        outlet: s ? inLang(s.outlet, lang) : '',
+        author: s ? inLang(s.author, lang) : '',
+        date: s?.date ?? '',
+      };
     }),
     ruleBase: ruleBaseInfo(rb),
   };

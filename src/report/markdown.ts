@@ -4,7 +4,7 @@ import type { Assessment } from '../engine/evaluate.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { escapeControls } from '../util/terminal-text.js';
-import { codesLine, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceTitle, t, taskSources } from './common.js';
+import { codesLine, evidenceText, factList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, sourceTitle, t, taskEvidence } from './common.js';
 
 /** Escapes the characters that would break a Markdown table cell or inline text. */
 export function mdEscape(text: string): string {
@@ -22,18 +22,19 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
 
   out.push(`## ${m.report.factors}`, '');
   out.push(`| ${m.report.factorHeader.points} | ${m.report.factorHeader.factor} | ${m.report.factorHeader.sources} |`, '| ---: | --- | --- |');
-  out.push(`| ${a.baseline.toFixed(1)} | ${m.report.baselineRow} | ${taskSources(a, rb).join(', ')} |`);
-  for (const f of a.factors) out.push(`| ${signed(f.points)} | ${mdEscape(t(f.label, lang))} | ${f.sources.join(', ')} |`);
+  const cite = (e: Parameters<typeof evidenceText>[1]) => mdEscape(evidenceText(rb, e, lang, m.report.assumption));
+  out.push(`| ${a.baseline.toFixed(1)} | ${m.report.baselineRow} | ${cite(taskEvidence(a, rb))} |`);
+  for (const f of a.factors) out.push(`| ${signed(f.points)} | ${mdEscape(t(f.label, lang))} | ${cite(f)} |`);
   out.push('');
 
   if (explain) {
     out.push(`## ${m.report.trace}`, '');
     out.push(`| ${m.report.traceHeader.rule} | ${m.report.traceHeader.condition} | ${m.report.traceHeader.effect} | ${m.report.traceHeader.sources} |`, '| --- | --- | ---: | --- |');
     for (const task of a.tasks) {
-      const sources = rb.taskCategories.get(task.category)?.sources ?? [];
-      out.push(`| \`task:${task.category}\` | tasks.${task.category} = ${task.share} | +${task.points.toFixed(1)} | ${sources.join(', ')} |`);
+      const category = rb.taskCategories.get(task.category);
+      out.push(`| \`task:${task.category}\` | tasks.${task.category} = ${task.share} | +${task.points.toFixed(1)} | ${category ? mdEscape(factList(category, m.report.assumption)) : ''} |`);
     }
-    for (const f of a.factors) out.push(`| \`${f.id}\` | ${mdEscape(f.condition)} | ${signed(f.points)} | ${f.sources.join(', ')} |`);
+    for (const f of a.factors) out.push(`| \`${f.id}\` | ${mdEscape(f.condition)} | ${signed(f.points)} | ${mdEscape(factList(f, m.report.assumption))} |`);
     out.push('');
   }
 
@@ -43,7 +44,7 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
     out.push(`${i + 1}. **${mdEscape(t(item.label, lang))}** (${effect})`);
     out.push(`   - ${m.report.why}: ${mdEscape(t(item.why, lang))}`);
     out.push(`   - ${m.report.firstStep}: ${mdEscape(t(item.firstStep, lang))}`);
-    out.push(`   - ${m.report.sources}: ${item.sources.join(', ')}`);
+    out.push(`   - ${m.report.sources}: ${cite(item)}`);
   });
   out.push('');
 
@@ -54,7 +55,7 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
   }
 
   out.push(`## ${m.report.sources}`, '');
-  for (const id of a.sources) out.push(`- \`${id}\`: ${mdEscape(sourceTitle(rb, id, lang))}`);
+  for (const id of a.sources) out.push(`- ${mdEscape(sourceLabel(rb, id, lang))} (\`${id}\`): ${mdEscape(sourceTitle(rb, id, lang))}`);
   out.push('');
   out.push(`_${m.report.ruleBase}: ${mdEscape(ruleBaseLine(rb))}_  `);
   const packs = packLines(rb);

@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Assessment } from '../engine/evaluate.js';
 import { messages } from '../i18n/index.js';
 import type { RenderOptions } from './common.js';
-import { codesLine, idList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, t, taskSources } from './common.js';
+import { codesLine, evidenceText, factList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, t, taskEvidence } from './common.js';
 import { escapeControls } from '../util/terminal-text.js';
 import { scoreBar } from './bars.js';
 import { displayWidth, WIDE_CHARS } from './width.js';
@@ -59,10 +59,11 @@ export function renderText(a: Assessment, o: RenderOptions): string {
 
   heading(m.report.factors);
   const factorTable = table([m.report.factorHeader.points, m.report.factorHeader.factor, m.report.factorHeader.sources], widths(o.width, [9], [3, 2]), chalk);
-  factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, taskSources(a, rb).join(', ')]);
+  const cite = (e: Parameters<typeof evidenceText>[1]) => evidenceText(rb, e, lang, m.report.assumption);
+  factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, cite(taskEvidence(a, rb))]);
   for (const f of a.factors) {
     const pts = signed(f.points);
-    factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), t(f.label, lang), idList(f.sources)]);
+    factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), t(f.label, lang), cite(f)]);
   }
   out.push(factorTable.toString());
   if (a.factors.length === 0) out.push(chalk.dim(m.report.noFactors));
@@ -89,12 +90,12 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     for (const task of a.tasks) {
       const category = rb.taskCategories.get(task.category);
       const categoryId = escapeControls(task.category);
-      trace.push([`task:${categoryId}`, `tasks.${categoryId} = ${task.share}`, `+${task.points.toFixed(1)}`, idList(category?.sources ?? [])]);
+      trace.push([`task:${categoryId}`, `tasks.${categoryId} = ${task.share}`, `+${task.points.toFixed(1)}`, category ? factList(category, m.report.assumption) : '']);
     }
-    for (const f of a.factors) trace.push([escapeControls(f.id), escapeControls(f.condition), signed(f.points), idList(f.sources)]);
+    for (const f of a.factors) trace.push([escapeControls(f.id), escapeControls(f.condition), signed(f.points), factList(f, m.report.assumption)]);
     for (const item of a.advice) {
       const rule = rb.advice.find((r) => r.id === item.id);
-      trace.push([escapeControls(item.id), escapeControls(rule?.condition ?? ''), `${a.score} → ${item.scoreAfter}`, idList(item.sources)]);
+      trace.push([escapeControls(item.id), escapeControls(rule?.condition ?? ''), `${a.score} → ${item.scoreAfter}`, factList(item, m.report.assumption)]);
     }
     out.push(trace.toString());
   }
@@ -105,7 +106,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     out.push(`${chalk.bold(`${i + 1}. ${t(item.label, lang)}`)}  ${chalk.dim(`(${effect})`)}`);
     out.push(...wrap(`${m.report.why}: ${t(item.why, lang)}`, o.width, '   '));
     out.push(...wrap(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, o.width, '   '));
-    out.push(chalk.dim(`   ${m.report.sources}: ${idList(item.sources)}`));
+    out.push(chalk.dim(`   ${m.report.sources}: ${cite(item)}`));
   });
 
   if (a.whatIfs.length > 0) {
@@ -117,7 +118,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   }
 
   out.push('');
-  out.push(chalk.dim(`${m.report.sources}: ${idList(a.sources)}`));
+  out.push(chalk.dim(`${m.report.sources}: ${a.sources.map((id) => sourceLabel(rb, id, lang)).join('; ')}`));
   out.push(chalk.dim(`${m.report.ruleBase}: ${ruleBaseLine(rb)}`));
   const packs = packLines(rb);
   if (packs.length > 0) out.push(chalk.dim(`${m.report.packs}: ${packs.join('; ')}`));
