@@ -71,16 +71,49 @@ describe('damaged CSV: a bad row is rejected alone, the rest is read', () => {
     expect(r.results.map((row) => row.id)).toEqual(['c1', 'c2', 'c3', 'c4']);
   });
 
-  it('rejects a record over the 1 MiB cap alone and reads the rows after it', () => {
+  it('rejects a one-line record over the 1 MiB cap alone and reads the rows after it', () => {
     const file = path.join(dir, 'field-3mb.csv');
     const big = 'x'.repeat(3 * 1024 * 1024);
-    writeFileSync(file, `id,role,seniority,repetitiveness,ai_usage,notes\nc1,nurse,mid,3,daily,\nc2,nurse,mid,3,daily,"${big}\n${big}"\nc3,cook,entry,4,none,\nc4,cook,entry,4,none,${big}\nc5,editor,mid,3,weekly,\n`);
+    writeFileSync(file, `id,role,seniority,repetitiveness,ai_usage,notes\nc1,nurse,mid,3,daily,\nc2,nurse,mid,3,daily,"${big}"\nc3,cook,entry,4,none,\nc4,cook,entry,4,none,${big}\nc5,editor,mid,3,weekly,\n`);
     const r = run(file);
     expect(r.status).toBe(3);
-    expect(r.stderr).toContain('field-3mb.csv:3: record is longer than the limit of 1,048,576 characters (lines 3–4)');
-    expect(r.stderr).toContain('field-3mb.csv:6: record is longer than the limit of 1,048,576 characters (line 6)');
+    expect(r.stderr).toContain('field-3mb.csv:3: record is longer than the limit of 1,048,576 characters (line 3)');
+    expect(r.stderr).toContain('field-3mb.csv:5: record is longer than the limit of 1,048,576 characters (line 5)');
     expect(r.results.map((row) => row.id)).toEqual(['c1', 'c3', 'c5']);
     expect(closing(r)).toBe('5 rows: 3 assessed, 2 rejected');
+  });
+
+  it('stops with exit 2 when a quote runs over lines and past the cap before it closes (rows could be inside it)', () => {
+    const file = path.join(dir, 'late-close.csv');
+    const rows = Array.from({ length: 60_000 }, (_, i) => `c${i},accountant,senior,5,none`);
+    rows[2] = 'c2,"accountant,senior,5,none';
+    rows[59_000] = 'c59000,accountant",senior,5,none';
+    writeFileSync(file, `id,role,seniority,repetitiveness,ai_usage\n${rows.join('\n')}\n`);
+    const out = path.join(dir, 'late-close-out.csv');
+    const r = runCli(['batch', file, '--output', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('late-close.csv:4: a quote opened on this line is not closed within the record limit');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('sets aside a quote whose field runs over lines that look like rows, instead of merging clients', () => {
+    const file = path.join(dir, 'notes-quote.csv');
+    const rows = Array.from({ length: 20 }, (_, i) => `c${i},accountant,senior,5,none,ok`);
+    rows[2] = 'c2,accountant,senior,5,none,"called back';
+    rows[9] = 'c9,accountant,senior,5,none,see above"';
+    writeFileSync(file, `id,role,seniority,repetitiveness,ai_usage,notes\n${rows.join('\n')}\n`);
+    const r = run(file);
+    expect(r.status).toBe(3);
+    expect(rejectedLines(r)).toEqual([4, 11]);
+    expect(closing(r)).toBe('20 rows: 18 assessed, 2 rejected');
+  });
+
+  it('refuses a header it cannot read', () => {
+    const file = path.join(dir, 'bad-header.csv');
+    writeFileSync(file, 'id,"role,seniority,repetitiveness,ai_usage\nc1,translator,mid,3,daily\n');
+    const r = runCli(['batch', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`career-risk: ${file}:1: the header line cannot be read: a quote in it is not closed or is out of place; fix the header and run again`);
   });
 
   it('stops with exit 2 naming the line of a quote left open past the cap, writing no output', () => {

@@ -62,12 +62,28 @@ describe('CSV framing', () => {
     expect(lines(frame('h\na\nb,"open').rows)).toEqual([1, 2, 'bad:3:unclosed-quote']);
   });
 
-  it('rejects a record over the cap alone without keeping its text', () => {
+  it('rejects a one-line record over the cap alone without keeping its text', () => {
     const big = 'x'.repeat(5000);
-    const { rows } = frame(`h\na\nb,"${big}\n${big}"\nc\nd,${big}\ne\n`, 512, 1000);
-    expect(lines(rows)).toEqual([1, 2, 'bad:3:too-long', 5, 'bad:6:too-long', 7]);
+    const { rows } = frame(`h\na\nb,"${big}"\nc\nd,${big}\ne\n`, 512, 1000);
+    expect(lines(rows)).toEqual([1, 2, 'bad:3:too-long', 4, 'bad:5:too-long', 6]);
     const bad = rows[2]?.[0];
-    expect(typeof bad === 'object' && [bad.endLine, bad.text]).toEqual([4, undefined]);
+    expect(typeof bad === 'object' && [bad.endLine, bad.text]).toEqual([3, undefined]);
+  });
+
+  it('fails when a quoted field runs over line ends and past the cap: the rows in it cannot be read back', () => {
+    const big = 'x'.repeat(5000);
+    expect(() => frame(`h\na\nb,"${big}\n${big}"\nc\n`, 512, 1000)).toThrow(FramingError);
+    // The same when the quote pairs with one far below it (an unclosed quote "closed" by another row's quote).
+    const body = Array.from({ length: 400 }, (_, i) => `c${i},nurse`).join('\n');
+    expect(() => frame(`h,n\na,"open\n${body}\nz,closed",x\n`, 256, 1000)).toThrow(FramingError);
+  });
+
+  it('treats a quoted field whose lines look like rows as a quote never closed', () => {
+    const text = 'id,role,notes\nc1,a,ok\nc2,b,"called back\nc3,c,ok\nc4,d,ok\nc5,e,see above"\nc6,f,ok\n';
+    expect(lines(frame(text).rows)).toEqual([1, 2, 'bad:3:quote-swallows-rows', 4, 5, 'bad:6:quote-in-field', 7]);
+    // A genuine note over several lines, without row-like lines, stays one field.
+    const note = 'id,role,notes\nc1,a,"first line\nsecond, line"\nc2,b,ok\n';
+    expect(lines(frame(note).rows)).toEqual([1, 2, 4]);
   });
 
   it('fails naming the line of a quote that stays open past the cap', () => {

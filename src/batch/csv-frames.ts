@@ -41,6 +41,8 @@ export type FrameProblem =
   | { readonly kind: 'text-after-quote' }
   | { readonly kind: 'quote-in-field' }
   | { readonly kind: 'unclosed-quote'; readonly endsAt: number | 'eof' }
+  /** A quoted field ran over lines that look like rows of the file: most likely a quote never closed. */
+  | { readonly kind: 'quote-swallows-rows'; readonly endsAt: number }
   | { readonly kind: 'too-long'; readonly cap: number };
 
 /** One entry per record, in order: the record's first line, or why it was set aside. */
@@ -104,6 +106,14 @@ export class CsvFramer {
   private broken: FrameProblem | undefined;
   /** The current record has a character other than whitespace (blank lines are dropped here). */
   private content = false;
+  /** Fields in the header (the first record); undefined until it is read. */
+  private width: number | undefined;
+  /** Commas inside quotes on the current physical line. */
+  private lineCommas = 0;
+  /** Line of the quote whose field first ran past a line end in this record (0: none yet). */
+  private spanQuoteLine = 0;
+  /** A line inside a quoted field of this record had as many commas as a row of the file. */
+  private rowLike = false;
   private first = true;
 
   constructor(
@@ -158,6 +168,9 @@ export class CsvFramer {
           if (buf.charCodeAt(pos + 1) === LF) len = 2;
         }
         if (state === State.Quoted && this.broken === undefined) {
+          this.checkRowLike();
+          if (this.spanQuoteLine === 0) this.spanQuoteLine = this.quoteLine;
+          this.lineCommas = 0;
           this.line++;
           pos += len;
           if (!this.oversize && pos - this.recStart > this.cap) this.startOversize(pos);
@@ -201,7 +214,8 @@ export class CsvFramer {
           pos++;
           break;
         case State.Quoted:
-          if (c === QUOTE) {
+          if (c === COMMA) this.lineCommas++;
+          else if (c === QUOTE) {
             if (pos + 1 >= n && !final) {
               this.state = state;
               this.pos = pos;
@@ -211,6 +225,8 @@ export class CsvFramer {
               pos += 2;
               break;
             }
+            this.checkRowLike();
+            this.lineCommas = 0;
             state = State.AfterClose;
           }
           pos++;
@@ -247,7 +263,7 @@ export class CsvFramer {
    */
   private fail(problem: FrameProblem): boolean {
     if (this.line > this.recLine) {
-      if (this.oversize) throw new FramingError(this.quoteLine, 'unclosed-quote-malformed', this.line);
+      if (this.oversize) throw new FramingError(this.spanQuoteLine || this.quoteLine, 'unclosed-quote-malformed', this.line);
       this.backtrack({ kind: 'unclosed-quote', endsAt: this.line });
       return true;
     }
@@ -267,6 +283,15 @@ export class CsvFramer {
     this.recLine = this.line;
   }
 
+  /**
+   * Called at a line end or closing quote inside a quoted field: a line that
+   * began inside the quote and holds as many commas as a row of the file is
+   * most likely a row swallowed by a quote that was never closed.
+   */
+  private checkRowLike(): void {
+    if (this.width !== undefined && this.width > 1 && this.line > this.quoteLine && this.lineCommas >= this.width - 1) this.rowLike = true;
+  }
+
   private startOversize(pos: number): void {
     // Complete records before this one are handed over; this one's text is dropped.
     this.flushCopy(this.recStart);
@@ -277,6 +302,16 @@ export class CsvFramer {
   /** A line break outside quotes at `pos` (length `len`) ends the record. */
   private endRecord(pos: number, len: number, loneCr: boolean): void {
     const next = pos + len;
+    if (this.oversize && this.line > this.recLine) {
+      // A quoted field ran over line ends and past the cap: its text is gone, so the
+      // rows it may have swallowed cannot be read back. Nothing can be trusted after it.
+      throw new FramingError(this.spanQuoteLine || this.quoteLine, 'unclosed-quote-malformed', this.line);
+    }
+    if (!this.oversize && this.broken === undefined && this.rowLike) {
+      // Framed again from the line after the one where the quote opened.
+      this.backtrack({ kind: 'quote-swallows-rows', endsAt: this.line });
+      return;
+    }
     if (this.oversize) {
       this.out += PLACEHOLDER;
       this.onFrame({ line: this.recLine, endLine: this.line, problem: { kind: 'too-long', cap: this.cap }, text: undefined });
@@ -292,6 +327,7 @@ export class CsvFramer {
       this.flushCopy(this.recStart);
       this.copyFrom = next;
     } else {
+      if (this.width === undefined) this.width = countFields(this.buf.slice(this.recStart, pos));
       this.onFrame(this.recLine);
       if (loneCr) {
         // csv-parse splits records on LF only: a lone CR becomes one.
@@ -305,7 +341,14 @@ export class CsvFramer {
     this.recStart = next;
     this.pos = next;
     this.state = State.FieldStart;
+    this.resetRecord();
+  }
+
+  private resetRecord(): void {
     this.content = false;
+    this.lineCommas = 0;
+    this.spanQuoteLine = 0;
+    this.rowLike = false;
   }
 
   /** Replaces buf[recStart, next) by the placeholder and queues the bad frame. */
@@ -318,25 +361,42 @@ export class CsvFramer {
     this.pos = next;
     this.state = State.FieldStart;
     this.broken = undefined;
-    this.content = false;
+    this.resetRecord();
   }
 
   /** End of input: the last record has no line break after it. */
   private finish(): void {
-    while (this.state === State.Quoted && this.broken === undefined) {
-      // A quote opened and never closed. Within the cap the line where it opened
-      // is set aside and the rest framed again; past the cap nothing can be.
-      if (this.oversize) throw new FramingError(this.quoteLine, 'unclosed-quote-eof', this.line);
-      if (this.line === this.recLine) {
-        this.reject(this.buf.slice(this.recStart), this.recLine, this.line, { kind: 'unclosed-quote', endsAt: 'eof' }, this.buf.length);
-        return;
+    for (;;) {
+      while (this.state === State.Quoted && this.broken === undefined) {
+        // A quote opened and never closed. Within the cap the line where it opened
+        // is set aside and the rest framed again; past the cap nothing can be.
+        if (this.oversize) throw new FramingError(this.spanQuoteLine || this.quoteLine, 'unclosed-quote-eof', this.line);
+        if (this.line === this.recLine) {
+          this.reject(this.buf.slice(this.recStart), this.recLine, this.line, { kind: 'unclosed-quote', endsAt: 'eof' }, this.buf.length);
+          return;
+        }
+        this.backtrack({ kind: 'unclosed-quote', endsAt: 'eof' });
+        this.scan(true);
       }
-      this.backtrack({ kind: 'unclosed-quote', endsAt: 'eof' });
-      this.scan(true);
+      // The last record, without a line break after it.
+      if (this.pos <= this.recStart && !this.oversize) return;
+      this.endRecord(this.pos, 0, false);
+      if (this.pos >= this.buf.length) return;
+      this.scan(true); // the record was set aside and its later lines are framed again
     }
-    // The last record, without a line break after it.
-    if (this.pos > this.recStart || this.oversize) this.endRecord(this.pos, 0, false);
   }
+}
+
+/** Fields of one well-formed record: commas outside quotes, plus one. */
+function countFields(text: string): number {
+  let fields = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === COMMA && !quoted) fields++;
+  }
+  return fields;
 }
 
 /** The framer as a stream: bytes in, framed text out (for csv-parse). */

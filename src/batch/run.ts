@@ -228,8 +228,8 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
 
   /** A CSV record the framer set aside: rejected with its own line and reason, its text kept where it can be. */
   const onBadFrame = (frame: BadFrame): void => {
+    if (!header) throw new UserError(m.batch.headerUnreadable(b.label, frame.line));
     const reason = frameReason(frame, m);
-    if (!header) throw new UserError(`${b.label}:${frame.line}: ${reason}`);
     reject(frame.line, frame.text === undefined ? [] : salvageCells(frame.text), reason);
   };
 
@@ -368,6 +368,8 @@ function frameReason(frame: BadFrame, m: Messages): string {
       return m.batch.textAfterQuote;
     case 'unclosed-quote':
       return m.batch.unclosedQuoteLine(p.endsAt);
+    case 'quote-swallows-rows':
+      return m.batch.quoteSwallowsRows(p.endsAt);
     case 'too-long':
       return m.batch.tooLong(frame.line, frame.endLine, p.cap.toLocaleString('en-US'));
   }

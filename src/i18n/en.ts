@@ -151,6 +151,10 @@ export const en = {
       `${file}:${line}: a quote opened on this line is not closed within the record limit of ${cap} characters (it runs ${end === 'eof' ? 'to the end of the file' : `to line ${end}`}), so the rows after it cannot be told apart; close or remove the quote and run again (no output file was written)`,
     notUtf8: (file: string, line: number) =>
       `${file}:${line}: warning: the file is not valid UTF-8 (first on this line); such bytes were read as "\uFFFD". Save the file as UTF-8 (in Excel: "CSV UTF-8") and run again`,
+    quoteSwallowsRows: (end: number) =>
+      `a quote opened on this line runs on to line ${end} over lines that look like rows of the file, so it is most likely never closed; only this line was set aside and the lines after it were read as rows`,
+    headerUnreadable: (file: string, line: number) =>
+      `${file}:${line}: the header line cannot be read: a quote in it is not closed or is out of place; fix the header and run again`,
     unexpectedParse: (message: string) => `unreadable CSV record: ${message}`,
     ragged: (n: number, m: number, extra: string) => `row has ${n} fields but the header has ${m} (extra: ${extra})`,
   },
