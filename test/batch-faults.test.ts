@@ -111,6 +111,39 @@ describe('devices, FIFOs and symlinks as outputs are written to, never replaced'
   });
 });
 
+describe('output names and system folders', () => {
+  it('writes an output whose name is close to the 255-byte limit (the temporary name is shortened)', () => {
+    const name = path.join(dir, `${'d'.repeat(250)}.csv`);
+    expect(runCli(['batch', GOOD, '--output', name]).status).toBe(0);
+    expect(readFileSync(name, 'utf8')).toMatch(/^id,role/);
+  });
+
+  it('refuses /proc files with the reason', () => {
+    const r = runCli(['batch', GOOD, '--output', '/proc/version']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('career-risk: cannot write /proc/version: its folder does not allow new files (a system folder such as /proc or /sys?)');
+  });
+
+  it('--template takes no file or other options', () => {
+    const r = runCli(['batch', '--template', '--output', path.join(dir, 'tpl.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--template prints a CSV to fill in and takes no file or other batch options (got --output)');
+  });
+
+  it('rules schema --out-dir refuses a planted link and writes nothing through it', () => {
+    const out = path.join(dir, 'schemas');
+    mkdirSync(out);
+    const victim = path.join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep me\n');
+    symlinkSync(victim, path.join(out, 'rule-file.schema.json'));
+    const r = runCli(['rules', 'schema', '--out-dir', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('it is a symbolic link; remove it and run again');
+    expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+    expect(tempFilesIn(out)).toEqual([]);
+  });
+});
+
 describe('outputs that would destroy data are refused before any work', () => {
   it.each([
     [['--output', 'same.csv', '--errors', 'same.csv'], '--output and --errors both name same.csv'],
@@ -262,6 +295,8 @@ describe('signals mid-batch remove the temporary files', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGQUIT', 131],
+    ['SIGUSR2', 140],
+    ['SIGALRM', 142],
   ] as const)('%s → exit %i, no file left', async (signal, code) => {
     const sub = path.join(dir, `sig-${signal}`);
     mkdirSync(sub);

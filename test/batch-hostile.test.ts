@@ -164,6 +164,23 @@ describe('empty and malformed files are refused before any work', () => {
     expect(r.stderr).toContain('stdin: the file is empty');
   });
 
+  it('a pass-through column given twice is refused too (one value would be lost)', () => {
+    const file = path.join(dir, 'dup-notes.csv');
+    writeFileSync(file, 'id,role,seniority,repetitiveness,ai_usage,notes,notes\nc1,translator,mid,3,daily,a,b\n');
+    const r = runCli(['batch', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('dup-notes.csv:1: column notes appears twice (columns 6 and 7)');
+  });
+
+  it('keeps every extra cell of a ragged row in the errors file', () => {
+    const file = path.join(dir, 'ragged-long.csv');
+    const extras = Array.from({ length: 40 }, (_, i) => `EXTRA${i}`);
+    writeFileSync(file, `id,role,seniority,repetitiveness,ai_usage\nc1,translator,mid,3,daily,${extras.join(',')}\n`);
+    const r = run(file);
+    expect(r.rejected[0]?.reason).toContain('"EXTRA39"');
+    expect(r.stderr).not.toContain('EXTRA39');
+  });
+
   it('a column given twice is refused', () => {
     const r = run(path.join(HOSTILE, 'duplicate-role-column.csv'));
     expect(r.status).toBe(2);
@@ -178,6 +195,25 @@ describe('JSONL limits', () => {
     expect(r.stderr).toContain('dup-keys.jsonl:1: role is given twice (role, Role)');
     expect(r.stderr).toContain('dup-keys.jsonl:2: ai_usage is given twice (ai_usage, aiUsage)');
     expect(closing(r)).toBe('3 rows: 1 assessed, 2 rejected');
+  });
+
+  it('rejects a key given twice at the top level and a field given as a list, not nested repeats', () => {
+    const file = path.join(dir, 'dup-exact.jsonl');
+    const rest = '"seniority":"mid","repetitiveness":3,"ai_usage":"daily"';
+    writeFileSync(file, `{"id":"c","role":"translator","role":"nurse",${rest}}\n{"id":"d","role":["translator"],${rest}}\n{"id":"e","role":"nurse",${rest},"n":{"role":1,"x":{"role":2}}}\n`);
+    const r = run(file);
+    expect(r.stderr).toContain('dup-exact.jsonl:1: role is given twice (role, role)');
+    expect(r.stderr).toContain('dup-exact.jsonl:2: role must be text or a number, not a list or an object');
+    expect(r.results.map((row) => row.id)).toEqual(['e']);
+  });
+
+  it('reads JSONL with old-Mac CR line ends as one client a line', () => {
+    const file = path.join(dir, 'cr.jsonl');
+    const line = (id: string) => `{"id":"${id}","role":"nurse","seniority":"mid","repetitiveness":3,"ai_usage":"daily"}`;
+    writeFileSync(file, `${line('a')}\r${line('b')}\r\n${line('c')}\r`);
+    const r = run(file);
+    expect(r.status).toBe(0);
+    expect(r.results.map((row) => row.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('reads __proto__ and constructor keys as plain data', () => {

@@ -135,13 +135,15 @@ export class OutputFile {
     const dir = path.dirname(plan.path);
     const base = path.basename(plan.path);
     for (let attempt = 0; ; attempt++) {
-      const temp = path.join(dir, `.${base}.${randomBytes(6).toString('hex')}.tmp`);
+      const temp = path.join(dir, tempName(base));
       let fd: number;
       try {
         // Exclusive create: never opens (or later removes) a file someone else made.
         fd = openSync(temp, 'wx', plan.existing ? 0o600 : 0o666);
       } catch (error) {
         if (errnoCode(error) === 'EEXIST' && attempt < 8) continue;
+        // /proc and /sys: the folder exists but takes no new files (the kernel answers ENOENT).
+        if (errnoCode(error) === 'ENOENT' && isFolder(dir)) throw new TargetRefused(plan.display, 'its folder does not allow new files (a system folder such as /proc or /sys?)');
         throw new OutputFault(plan.display, error);
       }
       const file = new OutputFile(plan, createWriteStream(temp, { fd, highWaterMark: 1 << 17 }), temp);
@@ -199,6 +201,22 @@ export class OutputFile {
     this.stream.destroy();
     if (this.temp !== undefined) rmSync(this.temp, { force: true });
     open.delete(this);
+  }
+}
+
+/** Name of the temporary file beside `base`: hidden, random, and never longer than a file name may be (255 bytes). */
+function tempName(base: string): string {
+  const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
+  let stem = `.${base}`;
+  while (Buffer.byteLength(stem + suffix) > 255) stem = stem.slice(0, -1);
+  return stem + suffix;
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
 }
 

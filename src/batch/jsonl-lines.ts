@@ -43,21 +43,33 @@ export class JsonlLineStream extends Transform {
     callback();
   }
 
+  /** A CR ended the last chunk: if the next one starts with LF, that LF belongs to it (CRLF). */
+  private afterCr = false;
+
   private split(text: string): void {
     let start = 0;
+    if (this.afterCr && text.startsWith('\n')) start = 1;
+    this.afterCr = false;
     for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
+      // A line ends at LF, CRLF or a lone CR (old Mac files); JSON text never holds a raw CR or LF.
+      const lf = text.indexOf('\n', start);
+      const cr = text.indexOf('\r', start);
+      const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+      if (end < 0) break;
       if (this.skipping) {
         this.skipping = false;
         this.emitLine(undefined);
       } else {
-        const part = text.slice(start, nl);
+        const part = text.slice(start, end);
         const whole = this.pending.length > 0 ? this.pending + part : part;
         this.pending = '';
-        this.emitLine(whole.length > this.cap ? undefined : whole.endsWith('\r') ? whole.slice(0, -1) : whole);
+        this.emitLine(whole.length > this.cap ? undefined : whole);
       }
-      start = nl + 1;
+      start = end + 1;
+      if (end === cr) {
+        if (text.charCodeAt(start) === 0x0a) start++;
+        else if (start >= text.length) this.afterCr = true;
+      }
     }
     if (this.skipping) return;
     const rest = text.slice(start);

@@ -102,7 +102,8 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     return out;
   };
 
-  const reject = (line: number, original: Row['original'], reason: string, unknownRole?: string): void => {
+  /** `fileReason`: a longer reason for the errors file, when the terminal gets a shortened one. */
+  const reject = (line: number, original: Row['original'], reason: string, unknownRole?: string, fileReason = reason): void => {
     // Reasons quote the row's own values: escaped, so a cell cannot steer the terminal or forge a line.
     const message = escapeControls(`${b.label}:${line}: ${reason}`);
     if (b.strict) {
@@ -113,7 +114,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     summary.addRejected(unknownRole);
     open();
     if (errors) {
-      const because = `line ${line}: ${reason}`;
+      const because = `line ${line}: ${fileReason}`;
       watch(errors, Array.isArray(original) ? errors.write([...padTo(original as readonly string[], columns().length), because]) : errors.write({ ...original, reason: because }));
     }
     b.progress?.addRow();
@@ -155,6 +156,14 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       if (seen !== undefined) throw new UserError(m.batch.duplicateColumn(b.label, canonical, seen + 1, i + 1));
       index[canonical as FieldColumn | 'id'] = i;
     });
+    const seenNames = new Map<string, number>();
+    fields.forEach((name, i) => {
+      const key = name.trim();
+      const first = seenNames.get(key);
+      // A value under a repeated name would be lost in JSON output and ambiguous everywhere.
+      if (first !== undefined) throw new UserError(m.batch.duplicateColumn(b.label, escapeControls(key === '' ? '(empty name)' : key), first + 1, i + 1));
+      seenNames.set(key, i);
+    });
     const missing = FIELD_COLUMNS.filter((c) => index[c] === undefined);
     if (missing.length > 0) throw new UserError(m.batch.missingColumns(b.label, missing.join(', '), fields.join(', ')));
     [iRole = 0, iSeniority = 0, iRepetitiveness = 0, iAiUsage = 0] = FIELD_COLUMNS.map((c) => index[c] ?? 0);
@@ -169,9 +178,9 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     if (fields.every((f) => f === '')) return; // a line of bare commas counts as blank
     const width = header.length;
     if (fields.length > width) {
-      // Keep the row aligned with the header in the errors file; the extra fields go into the reason.
-      const extra = echo(fields.slice(width).map((f) => JSON.stringify(f)).join(', '));
-      reject(line, fields.slice(0, width), m.batch.ragged(fields.length, width, extra));
+      // Keep the row aligned with the header in the errors file; the extra fields go, whole, into its reason.
+      const extra = fields.slice(width).map((f) => JSON.stringify(f)).join(', ');
+      reject(line, fields.slice(0, width), m.batch.ragged(fields.length, width, echo(extra)), undefined, m.batch.ragged(fields.length, width, extra));
       return;
     }
     const outcome = assessor.checkCells(fields[iRole], fields[iSeniority], fields[iRepetitiveness], fields[iAiUsage]);
@@ -204,6 +213,11 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       reject(line, { raw: text }, m.batch.tooDeep(MAX_JSON_DEPTH));
       return;
     }
+    const repeated = repeatedTopLevelKey(trimmed);
+    if (repeated !== undefined) {
+      reject(line, value as Record<string, unknown>, m.batch.duplicateKey(escapeControls(repeated), `${escapeControls(repeated)}, ${escapeControls(repeated)}`));
+      return;
+    }
     const values = new Map<string, unknown>();
     const keys = new Map<string, string[]>();
     for (const [key, v] of Object.entries(value)) {
@@ -215,6 +229,13 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       const names = keys.get(column);
       if (names && names.length > 1) {
         reject(line, value as Record<string, unknown>, m.batch.duplicateKey(column, names.join(', ')));
+        return;
+      }
+    }
+    for (const column of FIELD_COLUMNS) {
+      const v = values.get(column);
+      if (v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'number') {
+        reject(line, value as Record<string, unknown>, m.batch.notScalar(column));
         return;
       }
     }
@@ -357,6 +378,35 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       b.input.pipe(lines);
     }
   });
+}
+
+/**
+ * The first key that appears twice at the top level of a JSON object text
+ * (JSON.parse keeps the last silently), or undefined. The text is valid JSON.
+ */
+export function repeatedTopLevelKey(text: string): string | undefined {
+  const seen = new Set<string>();
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1 && expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (seen.has(key)) return key;
+        seen.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      expectKey = depth === 1 && c === '{';
+    } else if (c === '}' || c === ']') depth--;
+    else if (c === ',' && depth === 1) expectKey = true;
+  }
+  return undefined;
 }
 
 function frameReason(frame: BadFrame, m: Messages): string {

@@ -3,6 +3,7 @@
  * streaming both ways. A bad row is reported and set aside, never fatal.
  */
 import { createReadStream, fstatSync, openSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import type { RuleBase } from '../engine/compile.js';
@@ -77,6 +78,8 @@ unwritable file (or the first rejected row with --strict), 130 interrupted (Ctrl
       const options = command.optsWithGlobals<BatchOptions>();
       const ctx = makeContext(options, io);
       if (options.template) {
+        const others = [file !== undefined ? file : undefined, ...(['output', 'errors', 'summaryFile', 'summary', 'strict', 'inputFormat', 'format'] as const).filter((k) => options[k] !== undefined && options[k] !== false).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)].filter((x) => x !== undefined);
+        if (others.length > 0) throw new UserError(`--template prints a CSV to fill in and takes no file or other batch options (got ${escapeControls(others.join(' '))}); redirect it instead: career-risk batch --template > clients.csv`);
         io.stdout.write(TEMPLATE);
         return;
       }
@@ -155,7 +158,7 @@ function planOutputTarget(target: string): Plan {
 }
 
 /** Output faults in the user's words; anything else is passed on unchanged. */
-function outputError(error: unknown): unknown {
+export function outputError(error: unknown): unknown {
   if (error instanceof TargetRefused) return new UserError(`cannot write ${escapeControls(error.display)}: ${error.reason}`);
   if (error instanceof OutputFault) return new UserError(fileFault('write', error.display, error.fault));
   return error;
@@ -170,13 +173,14 @@ function openOutput(plan: Plan | undefined): OutputFile | undefined {
   }
 }
 
-/** The signals that end a batch early, and the exit code each gives (128 + signal number). */
-const STOP_SIGNALS: readonly [NodeJS.Signals, number][] = [
-  ['SIGINT', EXIT.interrupted],
-  ['SIGTERM', 128 + 15],
-  ['SIGHUP', 128 + 1],
-  ['SIGQUIT', 128 + 3],
-];
+/**
+ * The signals that end a batch early (whose default action is to end the
+ * process), each with its exit code, 128 + its number. SIGUSR1 is left to Node
+ * (it opens the inspector); SIGKILL and SIGSTOP cannot be caught.
+ */
+const STOP_SIGNALS: readonly [NodeJS.Signals, number][] = (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGXCPU', 'SIGXFSZ'] as const).map(
+  (signal) => [signal, 128 + (osConstants.signals[signal] ?? 15)],
+);
 
 async function batch(ctx: Context, file: string | undefined, options: BatchOptions): Promise<number> {
   const { io, lang } = ctx;

@@ -1,5 +1,8 @@
 /** The implementations behind `career-risk rules …`, loaded only when such a command runs. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
+import { abortAll, commitAll, OutputFile, planTarget, TargetRefused } from '../batch/atomic-file.js';
+import { fileFault } from '../util/fs-errors.js';
+import { outputError } from './batch.js';
 import path from 'node:path';
 import Table from 'cli-table3';
 import type { RuleBase } from '../engine/compile.js';
@@ -24,11 +27,33 @@ import { echo, escapeControls } from '../util/terminal-text.js';
 
 const SHIPPED_TESTS = path.join(SHIPPED_RULES_DIR, 'tests');
 
-export function schema(io: Io, kind: string | undefined, outDir: string | undefined): void {
+export async function schema(io: Io, kind: string | undefined, outDir: string | undefined): Promise<void> {
   if (outDir !== undefined) {
-    mkdirSync(outDir, { recursive: true });
-    for (const k of SCHEMA_KIND_NAMES) writeFileSync(path.join(outDir, schemaFileName(k)), jsonSchemaFor(k));
-    io.stderr.write(`wrote ${SCHEMA_KIND_NAMES.length} schemas to ${outDir}\n`);
+    if (outDir === '') throw new UserError('--out-dir needs a folder (got an empty value)');
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (error) {
+      throw new UserError(fileFault('write', outDir, error));
+    }
+    // Written like batch outputs: all or nothing, never through a link out of the folder or over a device.
+    const files: OutputFile[] = [];
+    try {
+      for (const k of SCHEMA_KIND_NAMES) {
+        const target = path.join(outDir, schemaFileName(k));
+        // Generated files: a link planted in the folder must not redirect the write elsewhere.
+        if (isSymlink(target)) throw new TargetRefused(target, 'it is a symbolic link; remove it and run again');
+        const plan = planTarget(target);
+        if (plan.kind !== 'atomic') throw new TargetRefused(plan.display, 'it is not a regular file');
+        const file = OutputFile.open(plan);
+        files.push(file);
+        file.stream.end(jsonSchemaFor(k));
+      }
+      await commitAll(files);
+    } catch (error) {
+      abortAll();
+      throw outputError(error);
+    }
+    io.stderr.write(`wrote ${SCHEMA_KIND_NAMES.length} schemas to ${escapeControls(outDir)}\n`);
     return;
   }
   if (kind === undefined) {
@@ -39,6 +64,14 @@ export function schema(io: Io, kind: string | undefined, outDir: string | undefi
     throw new UserError(`unknown schema kind "${echo(kind)}"; use one of: ${SCHEMA_KIND_NAMES.join(', ')}`);
   }
   io.stdout.write(jsonSchemaFor(kind as SchemaKind));
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The shipped rules plus packs, fully loaded (with positions, for messages); problems end the command. */

@@ -86,7 +86,7 @@ In a rule file, the first line  # yaml-language-server: $schema=<path to schema>
 complete and check it.`,
     )
     .action(async (kind: string | undefined, opts: { outDir?: string }) => {
-      (await run()).schema(io, kind, opts.outDir);
+      await (await run()).schema(io, kind, opts.outDir);
     });
 
   packs(

@@ -155,6 +155,7 @@ export const en = {
       `a quote opened on this line runs on to line ${end} over lines that look like rows of the file, so it is most likely never closed; only this line was set aside and the lines after it were read as rows`,
     headerUnreadable: (file: string, line: number) =>
       `${file}:${line}: the header line cannot be read: a quote in it is not closed or is out of place; fix the header and run again`,
+    notScalar: (column: string) => `${column} must be text or a number, not a list or an object`,
     unexpectedParse: (message: string) => `unreadable CSV record: ${message}`,
     ragged: (n: number, m: number, extra: string) => `row has ${n} fields but the header has ${m} (extra: ${extra})`,
   },

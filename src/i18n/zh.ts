@@ -151,6 +151,7 @@ export const zh: Messages = {
       `这一行打开的引号一直延续到第 ${end} 行，中间各行看起来都是文件中的数据行，很可能是引号没有闭合；只搁置了这一行，其后的各行按独立的行读取`,
     headerUnreadable: (file: string, line: number) =>
       `${file}:${line}: 无法读取表头行：其中的引号没有闭合或位置不对；请修正表头后重新运行`,
+    notScalar: (column: string) => `${column} 必须是文字或数字，不能是列表或对象`,
     unexpectedParse: (message: string) => `无法读取的 CSV 记录：${message}`,
     ragged: (n: number, m: number, extra: string) => `该行有 ${n} 个字段，但表头有 ${m} 个（多出：${extra}）`,
   },
