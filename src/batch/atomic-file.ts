@@ -40,11 +40,14 @@ export class OutputFault extends Error {
   }
 }
 
-/** A target the user named that cannot be written, with the reason in words. */
+/** Why a target is refused (the words are in the i18n catalogues, `files.refused`). */
+export type RefusalReason = 'symlink-to-nothing' | 'socket' | 'system-folder' | 'not-regular' | 'planted-link';
+
+/** A target the user named that cannot be written, and why. */
 export class TargetRefused extends Error {
   constructor(
     readonly display: string,
-    readonly reason: string,
+    readonly reason: RefusalReason,
   ) {
     super(`${display}: ${reason}`);
     this.name = 'TargetRefused';
@@ -78,13 +81,13 @@ export function planTarget(target: string): Plan {
       stat = statSync(abs);
       if (stat.isFile()) real = realpathSync(abs);
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') throw new TargetRefused(target, 'it is a symbolic link to a file that does not exist');
+      if (errnoCode(error) === 'ENOENT') throw new TargetRefused(target, 'symlink-to-nothing');
       throw new OutputFault(target, error);
     }
   }
   if (stat.isDirectory()) throw new OutputFault(target, Object.assign(new Error('is a folder'), { code: 'EISDIR' }));
   if (stat.isFile()) return { kind: 'atomic', display: target, path: real, identity: identityOf(stat), existing: stat };
-  if (stat.isSocket()) throw new TargetRefused(target, 'it is a socket; write to a file, a FIFO or a device');
+  if (stat.isSocket()) throw new TargetRefused(target, 'socket');
   // A device or FIFO: written in place. Two outputs may share a character device (/dev/null), not a FIFO.
   return { kind: 'direct', display: target, path: real, identity: identityOf(stat), shareable: stat.isCharacterDevice() };
 }
@@ -143,7 +146,7 @@ export class OutputFile {
       } catch (error) {
         if (errnoCode(error) === 'EEXIST' && attempt < 8) continue;
         // /proc and /sys: the folder exists but takes no new files (the kernel answers ENOENT).
-        if (errnoCode(error) === 'ENOENT' && isFolder(dir)) throw new TargetRefused(plan.display, 'its folder does not allow new files (a system folder such as /proc or /sys?)');
+        if (errnoCode(error) === 'ENOENT' && isFolder(dir)) throw new TargetRefused(plan.display, 'system-folder');
         throw new OutputFault(plan.display, error);
       }
       const file = new OutputFile(plan, createWriteStream(temp, { fd, highWaterMark: 1 << 17 }), temp);

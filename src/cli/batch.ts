@@ -96,7 +96,7 @@ interface Input {
 }
 
 /** Opens the client file now, so an unreadable file is reported before any work (and never as a crash). */
-function openInput(file: string, io: Io, m: Messages): Input {
+function openInput(file: string, io: Io, m: Messages, lang: Lang): Input {
   if (file === '-') {
     let identity: FileIdentity | undefined;
     try {
@@ -113,12 +113,13 @@ function openInput(file: string, io: Io, m: Messages): Input {
     if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     return { stream: createReadStream(file, { fd }), size: stat.isFile() ? stat.size : undefined, identity: identityOf(stat) };
   } catch (error) {
-    throw new UserError(m.batch.cannotRead(escapeControls(file), describeErrno(error)));
+    throw new UserError(m.batch.cannotRead(escapeControls(file), describeErrno(error, lang)));
   }
 }
 
 /** The three outputs, planned before any work: refused when two share a file or one is the input. */
-function planOutputs(options: BatchOptions, input: Input): { output: Plan; errors: Plan | undefined; summary: Plan | undefined } {
+function planOutputs(options: BatchOptions, input: Input, lang: Lang): { output: Plan; errors: Plan | undefined; summary: Plan | undefined } {
+  const f = messages(lang).files;
   const named: [string, string | undefined][] = [
     ['--output', options.output],
     ['--errors', options.errors],
@@ -126,50 +127,51 @@ function planOutputs(options: BatchOptions, input: Input): { output: Plan; error
   ];
   const plans: (Plan | undefined)[] = named.map(([flag, value]) => {
     if (value === undefined) return undefined;
-    if (value === '') throw new UserError(`${flag} needs a file name (got an empty value)`);
-    return planOutputTarget(value);
+    if (value === '') throw new UserError(f.needsFileName(flag));
+    return planOutputTarget(value, lang);
   });
-  const output = plans[0] ?? ({ kind: 'stdout', display: 'standard output', identity: 'stdout' } as const);
+  const output = plans[0] ?? ({ kind: 'stdout', display: f.standardOutput, identity: 'stdout' } as const);
   const all: [string, Plan][] = [['--output', output]];
   if (plans[1]) all.push(['--errors', plans[1]]);
   if (plans[2]) all.push(['--summary-file', plans[2]]);
   for (let i = 0; i < all.length; i++) {
     const [flag, plan] = all[i] as [string, Plan];
     if (input.identity !== undefined && plan.identity === input.identity && !(plan.kind === 'direct' && plan.shareable)) {
-      throw new UserError(`${flag} ${escapeControls(plan.display)} is the input file; write the results somewhere else`);
+      throw new UserError(f.outputIsInput(flag, escapeControls(plan.display)));
     }
     for (let j = 0; j < i; j++) {
       const [otherFlag, other] = all[j] as [string, Plan];
       const same = plan.kind === 'atomic' && other.kind === 'atomic' && plan.path === other.path;
       if ((same || (plan.identity !== undefined && plan.identity === other.identity)) && !(plan.kind === 'direct' && plan.shareable)) {
-        throw new UserError(`${otherFlag} and ${flag} both name ${escapeControls(plan.display)}; give each output its own file`);
+        throw new UserError(f.outputsClash(otherFlag, flag, escapeControls(plan.kind === 'stdout' ? f.standardOutput : plan.display)));
       }
     }
   }
   return { output, errors: plans[1], summary: plans[2] };
 }
 
-function planOutputTarget(target: string): Plan {
+function planOutputTarget(target: string, lang: Lang): Plan {
   try {
     return planTarget(target);
   } catch (error) {
-    throw outputError(error);
+    throw outputError(error, lang);
   }
 }
 
 /** Output faults in the user's words; anything else is passed on unchanged. */
-export function outputError(error: unknown): unknown {
-  if (error instanceof TargetRefused) return new UserError(`cannot write ${escapeControls(error.display)}: ${error.reason}`);
-  if (error instanceof OutputFault) return new UserError(fileFault('write', error.display, error.fault));
+export function outputError(error: unknown, lang: Lang = 'en'): unknown {
+  const f = messages(lang).files;
+  if (error instanceof TargetRefused) return new UserError(f.cannotWrite(escapeControls(error.display), f.refused[error.reason]));
+  if (error instanceof OutputFault) return new UserError(fileFault('write', error.display, error.fault, lang));
   return error;
 }
 
-function openOutput(plan: Plan | undefined): OutputFile | undefined {
+function openOutput(plan: Plan | undefined, lang: Lang): OutputFile | undefined {
   if (plan === undefined || plan.kind === 'stdout') return undefined;
   try {
     return OutputFile.open(plan);
   } catch (error) {
-    throw outputError(error);
+    throw outputError(error, lang);
   }
 }
 
@@ -186,14 +188,14 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
   const { io, lang } = ctx;
   const m = messages(lang);
   if (file === undefined) throw new UserError(m.batch.noFile, EXIT.usage, ["see 'career-risk batch --help'"]);
-  if (file === '') throw new UserError('the client file name is empty; pass a CSV or JSONL file, or - for standard input');
+  if (file === '') throw new UserError(m.files.emptyClientName);
   if (options.summaryFormat !== 'text' && options.summaryFile === undefined) throw new UserError(m.batch.summaryFileNeedsFormat);
   const inputFormat = options.inputFormat ?? (file === '-' ? 'csv' : guessInputFormat(file));
   if (!inputFormat) throw new UserError(m.batch.unknownFormat(escapeControls(file)));
   const outputFormat: OutputFormat = options.format ?? (inputFormat === 'csv' ? 'csv' : 'jsonl');
   const rb = await ctx.ruleBase();
-  const source = openInput(file, io, m);
-  const plans = planOutputs(options, source);
+  const source = openInput(file, io, m, lang);
+  const plans = planOutputs(options, source, lang);
   const label = escapeControls(file === '-' ? 'stdin' : file);
   // The CSV libraries and the batch loop load only when a batch runs.
   const [{ RowAssessor }, { runBatch, StreamFault }] = await Promise.all([import('../batch/rows.js'), import('../batch/run.js')]);
@@ -215,11 +217,11 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
     io.stderr.write(text);
   });
   const displayOf = (side: 'input' | 'output' | 'errors'): string =>
-    side === 'input' ? (file === '-' ? 'standard input' : file) : side === 'output' ? plans.output.display : (plans.errors?.display ?? '');
+    side === 'input' ? (file === '-' ? m.files.standardInput : file) : side === 'output' ? plans.output.display : (plans.errors?.display ?? '');
   try {
-    const outFile = openOutput(plans.output);
-    const errFile = openOutput(plans.errors);
-    const summaryFile = openOutput(plans.summary);
+    const outFile = openOutput(plans.output, lang);
+    const errFile = openOutput(plans.errors, lang);
+    const summaryFile = openOutput(plans.summary, lang);
     let summary: Summary;
     try {
       summary = await runBatch(new RowAssessor(rb, lang), lang, {
@@ -237,7 +239,7 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
     } catch (error) {
       if (error instanceof StreamFault) {
         if (isEpipe(error.fault) && error.side === 'output' && outFile === undefined) throw error.fault;
-        throw new UserError(fileFault(error.side === 'input' ? 'read' : 'write', displayOf(error.side), error.fault));
+        throw new UserError(fileFault(error.side === 'input' ? 'read' : 'write', displayOf(error.side), error.fault, lang));
       }
       throw error;
     }
@@ -247,7 +249,7 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
     try {
       await commitAll([outFile, errFile, summaryFile]);
     } catch (error) {
-      throw outputError(error);
+      throw outputError(error, lang);
     }
     if (options.summary) io.stderr.write(summary.renderText(rb, lang));
     io.stderr.write(`${m.batch.rowsLine(summary.total, summary.assessed, summary.rejected)}\n`);

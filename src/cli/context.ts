@@ -38,7 +38,7 @@ export function resolveLang(value: string | undefined, io: Io): Lang {
 export function makeContext(options: GlobalOptions, io: Io): Context {
   const lang = resolveLang(options.lang, io);
   // `--rules "$PACK"` with PACK unset: path.resolve('') would be the working folder.
-  if ((options.rules ?? []).includes('')) throw new UserError('--rules needs a path (got an empty value)');
+  if ((options.rules ?? []).includes('')) throw new UserError(messages(lang).files.needsPath('--rules'));
   const chalk = makeChalk(colorLevel({ flag: options.color, isTTY: io.stdout.isTTY === true, env: io.env }));
   const errChalk = makeChalk(colorLevel({ flag: options.color, isTTY: io.stderr.isTTY === true, env: io.env }));
   let cached: RuleBase | undefined;

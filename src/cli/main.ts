@@ -67,7 +67,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     // other failure (a full disk, a closed descriptor) must not pass as success.
     process.stdout.on('error', (error) => {
       if (isEpipe(error)) process.exit(EXIT.ok);
-      io.stderr.write(`career-risk: cannot write standard output: ${describeErrno(error)}\n`);
+      const lang = errorLang(argv, io);
+      const f = messages(lang).files;
+      io.stderr.write(`career-risk: ${f.cannotWrite(f.standardOutput, describeErrno(error, lang))}\n`);
       process.exit(EXIT.usage);
     });
   }

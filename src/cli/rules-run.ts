@@ -41,9 +41,9 @@ export async function schema(io: Io, kind: string | undefined, outDir: string | 
       for (const k of SCHEMA_KIND_NAMES) {
         const target = path.join(outDir, schemaFileName(k));
         // Generated files: a link planted in the folder must not redirect the write elsewhere.
-        if (isSymlink(target)) throw new TargetRefused(target, 'it is a symbolic link; remove it and run again');
+        if (isSymlink(target)) throw new TargetRefused(target, 'planted-link');
         const plan = planTarget(target);
-        if (plan.kind !== 'atomic') throw new TargetRefused(plan.display, 'it is not a regular file');
+        if (plan.kind !== 'atomic') throw new TargetRefused(plan.display, 'not-regular');
         const file = OutputFile.open(plan);
         files.push(file);
         file.stream.end(jsonSchemaFor(k));

@@ -3,33 +3,10 @@
  * (unreadable input, full disk, read-only folder …) is the user's to fix, not
  * a bug: it becomes one line naming that path and exit code 2.
  */
+import type { Lang } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
 import { escapeControls } from './terminal-text.js';
 
-const WHY: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file too large',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is not a folder',
-  ELOOP: 'too many levels of symbolic links (a link loop?)',
-  ENAMETOOLONG: 'file name too long',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files in the system',
-  EIO: 'input/output error',
-  ENXIO: 'no such device',
-  ENODEV: 'no such device',
-  EBUSY: 'device or resource busy',
-  ETXTBSY: 'file busy',
-  EPIPE: 'the reading end was closed',
-  EEXIST: 'file already exists',
-  EXDEV: 'cannot move a file across file systems',
-  EINVAL: 'invalid argument',
-  ECONNRESET: 'connection reset',
-};
 
 export function errnoCode(error: unknown): string | undefined {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
@@ -42,13 +19,15 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
 }
 
 /** "no space left on device" for ENOSPC; the code itself when it has no words here. */
-export function describeErrno(error: unknown): string {
+export function describeErrno(error: unknown, lang: Lang = 'en'): string {
   const code = errnoCode(error);
   if (code === undefined) return error instanceof Error ? error.message : String(error);
-  return WHY[code] ?? code;
+  const words = messages(lang).files.errno;
+  return Object.hasOwn(words, code) ? (words[code] ?? code) : code;
 }
 
 /** `cannot write results.csv: no space left on device` (the path escaped for the terminal). */
-export function fileFault(action: 'read' | 'write', path: string, error: unknown): string {
-  return `cannot ${action} ${escapeControls(path)}: ${describeErrno(error)}`;
+export function fileFault(action: 'read' | 'write', path: string, error: unknown, lang: Lang = 'en'): string {
+  const f = messages(lang).files;
+  return (action === 'read' ? f.cannotRead : f.cannotWrite)(escapeControls(path), describeErrno(error, lang));
 }
