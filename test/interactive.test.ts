@@ -61,11 +61,11 @@ describe('interactive assessment', () => {
     const run = main(['node', 'career-risk', 'assess', '-r', '会计', '-s', '初级', '-p', '5'], t.io);
 
     await screen.next();
-    expect(screen.getScreen()).toContain('你在工作中使用AI工具的程度?');
+    expect(screen.getScreen()).toContain('你在工作中使用AI工具的程度？');
     screen.keypress('enter');
 
     expect(await run).toBe(0);
-    expect(t.stdout()).toContain('画像: 初级(0–2年) · 重复度 5 – 高度重复 · AI使用: 偶尔');
+    expect(t.stdout()).toContain('画像: 初级（0–2年） · 重复度 5 – 高度重复 · AI使用: 偶尔');
   });
 
   it('exits 130 with one short line on Ctrl+C', async () => {

@@ -84,7 +84,7 @@ describe('the role text cap', () => {
     const names = { role: 'role', seniority: 'seniority', repetitiveness: 'repetitiveness', aiUsage: 'ai_usage' };
     expect(() => parseRole(rb, 'a'.repeat(100_000), 'en')).toThrow('--role is 100000 characters long; at most 200 are accepted');
     expect(() => parseRole(rb, 'nurse '.repeat(50), 'en', names)).toThrow('role is 299 characters long; at most 200 are accepted');
-    expect(() => parseRole(rb, '翻'.repeat(201), 'zh')).toThrow('--role 长 201 个字符;最多接受 200 个');
+    expect(() => parseRole(rb, '翻'.repeat(201), 'zh')).toThrow('--role 长 201 个字符；最多接受 200 个');
     expect(search.resolveRole).not.toHaveBeenCalled();
     expect(search.searchRoles).not.toHaveBeenCalled();
     let error: unknown;
