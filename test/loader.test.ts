@@ -119,3 +119,14 @@ describe('loadRuleBase', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('YAML the loader does not take', () => {
+  it.each([
+    ['factors: []\n---\nadvice: []\n', 'a rule file holds one YAML document: remove the second `---` (or split the file)'],
+    ['factors: !!binary aGVsbG8=\n', 'YAML tag !!binary is not allowed in rule files'],
+    ['factors: !!set {a, b}\n', 'YAML tag !!set is not allowed in rule files'],
+  ])('%j gives a message in the file\'s terms', (text, message) => {
+    const read = parseYamlText(text, 'pack.yaml');
+    expect(read.ok ? [] : read.problems.map((p) => p.message)).toEqual([message]);
+  });
+});

@@ -65,6 +65,7 @@ export interface RoleMatch {
 export function parseRole(rb: RuleBase, raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): RoleMatch {
   const m = messages(lang);
   // Bounded work: a longer text is refused before any search runs (no job title is this long).
+  if (raw.trim() === '') throw new FieldError('role', `${names.role}: ${m.errors.emptyValue}`, [m.errors.tryRoles], 'none');
   const length = roleLength(raw.trim());
   if (length > MAX_ROLE_CHARS) throw new FieldError('role', m.errors.roleTooLong(names.role, length, MAX_ROLE_CHARS), [m.errors.tryRoles]);
   const result = resolveRole(rb, raw);

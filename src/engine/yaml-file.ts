@@ -64,7 +64,11 @@ export function parseYamlText(text: string, rawDisplay: string): ReadResult {
   // The composer recurses; a stack overflow there is reported once, as nesting.
   const exhausted = doc.errors.find((err) => err.code === 'RESOURCE_EXHAUSTION');
   if (exhausted) return { ok: false, problems: [at(exhausted.pos[0], TOO_DEEP)] };
-  for (const err of doc.errors) problems.push(at(err.pos[0], `YAML syntax: ${escapeControls(firstLine(err.message))}`));
+  for (const err of doc.errors) {
+    // The library's wording names its own API; say what to do in the file instead.
+    const message = err.code === 'MULTIPLE_DOCS' ? 'a rule file holds one YAML document: remove the second `---` (or split the file)' : `YAML syntax: ${escapeControls(firstLine(err.message))}`;
+    problems.push(at(err.pos[0], message));
+  }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') problems.push(at(warning.pos[0], 'custom YAML tags are not allowed'));
   }
@@ -165,6 +169,8 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value;
 }
 
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
 function findForbiddenKeys(
   doc: Document,
   pos: (offset: number) => { line: number; col: number },
@@ -182,6 +188,12 @@ function findForbiddenKeys(
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => walk(item, [...path, i]));
+    }
+    // Core tags the loader expects are plain; !!binary, !!set, !!omap … would give values no rule can hold.
+    const tag = isNode(node) ? (node as { tag?: string }).tag : undefined;
+    if (tag !== undefined && !PLAIN_TAGS.has(tag)) {
+      const at = isNode(node) && node.range ? pos(node.range[0]) : { line: 1, col: 1 };
+      found.push({ ...at, path: escapeControls(formatPath(path)), message: `YAML tag ${escapeControls(tag.replace('tag:yaml.org,2002:', '!!'))} is not allowed in rule files` });
     }
   };
   walk(doc.contents, []);

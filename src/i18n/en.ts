@@ -111,6 +111,7 @@ export const en = {
     unknownRole: (q: string) => `no occupation clearly matches "${echo(q)}"`,
     ambiguousRole: (q: string) => `"${echo(q)}" matches more than one occupation`,
     didYouMean: (list: string) => `did you mean: ${list}?`,
+    emptyValue: 'missing value (got an empty text)',
     tryRoles: 'run `career-risk roles <words>` to search the catalogue',
     badValue: (flag: string, value: string, allowed: string) => `invalid value "${echo(value)}" for ${flag}; use one of: ${allowed}`,
     badLang: (value: string) => `unsupported language "${echo(value)}"; use en or zh`,

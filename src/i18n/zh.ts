@@ -106,6 +106,7 @@ export const zh: Messages = {
     unknownRole: (q: string) => `没有与“${echo(q)}”明确匹配的职业`,
     ambiguousRole: (q: string) => `“${echo(q)}”匹配到多个职业`,
     didYouMean: (list: string) => `你是不是要找：${list}？`,
+    emptyValue: '缺少值（收到的是空文本）',
     tryRoles: '运行 `career-risk roles <关键词>` 搜索职业目录',
     badValue: (flag: string, value: string, allowed: string) => `${flag} 的值“${echo(value)}”无效；可用值：${allowed}`,
     badLang: (value: string) => `不支持的语言“${echo(value)}”；请用 en 或 zh`,
