@@ -31,7 +31,7 @@ describe('loadRuleBase', () => {
 
   const cases: Record<string, string[]> = {
     'unknown-key.yaml': ['test/fixtures/broken/unknown-key.yaml:8:5  occupations[0].salary  unknown key "salary"'],
-    'dangling-source.yaml': ['test/fixtures/broken/dangling-source.yaml:7:22  factors[0].sources[1]  unknown source "no-such-source"'],
+    'dangling-source.yaml': ['test/fixtures/broken/dangling-source.yaml:7:13  factors[0].facts[0]  unknown fact "no-such-source/claim"'],
     'dangling-occupation.yaml': ['test/fixtures/broken/dangling-occupation.yaml:6:28  factors[0].when.occupation[1]  unknown occupation "astronaut"'],
     'dangling-category.yaml': ['test/fixtures/broken/dangling-category.yaml:7:26  occupations[0].tasks.juggling  unknown task category "juggling"'],
     'task-sum.yaml': ['test/fixtures/broken/task-sum.yaml:7:12  occupations[0].tasks  task mix sums to 95, not 100'],

@@ -4,7 +4,8 @@
  *
  * - every fact belongs to a known source (its id starts with the source's id);
  * - every fact a rule cites exists and is not marked `context`;
- * - every fact is cited by some rule, or is marked `context`;
+ * - every fact is cited by some rule, or is marked `context` (checked for the
+ *   top layer's facts: a pack that overrides a rule may leave a shipped fact unused);
  * - one fact, one place: two factor rules that can fire for the same profile
  *   never cite the same fact, and a factor never cites a fact of a task
  *   category it adds to (a category in the task mix of an occupation it can
@@ -56,7 +57,7 @@ export function canFireTogether(a: Condition, b: Condition, occupations: readonl
   return occupations.some((o) => occupationMeets(a, o) && occupationMeets(b, o));
 }
 
-export function checkEvidence(entries: Entries, at: At): Problem[] {
+export function checkEvidence(entries: Entries, at: At, ownFact: (id: string) => boolean = () => true): Problem[] {
   const problems: Problem[] = [];
   const sources = new Set(entries.sources.map((s) => s.id));
   const facts = new Map(entries.facts.map((f) => [f.id, f]));
@@ -81,7 +82,7 @@ export function checkEvidence(entries: Entries, at: At): Problem[] {
   for (const w of entries.whatIfs) cite('whatIfs', w.id, w.facts);
 
   for (const f of entries.facts) {
-    if (f.context !== true && !used.has(f.id)) problems.push(at('facts', f.id, ['id'], 'no rule cites this fact; cite it, or mark it `context: true`'));
+    if (f.context !== true && !used.has(f.id) && ownFact(f.id)) problems.push(at('facts', f.id, ['id'], 'no rule cites this fact; cite it, or mark it `context: true`'));
   }
 
   // One fact, one place.

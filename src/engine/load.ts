@@ -75,6 +75,8 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   const layers: Layer[] = [];
   let ruleset: { value: RulesetEntry; origin: Origin } | undefined;
   const overallHash = createHash('sha256');
+  /** Index of the layer that defined each fact: only the top layer's unused facts are its author's to fix. */
+  const factLayer = new Map<string, number>();
 
   const layerSpecs = [
     { name: escapeControls(options.base ?? 'shipped'), root: path.resolve(options.base ?? SHIPPED_RULES_DIR) },
@@ -133,6 +135,7 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
             return;
           }
           entries[collection].set(entry.id, entry);
+          if (collection === 'facts') factLayer.set(entry.id, layers.length);
           origins.set(key, where);
         });
       }
@@ -154,13 +157,19 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
     advice: [...entries.advice.values()],
     whatIfs: [...entries.whatIfs.values()],
   } as Entries;
-  const checked = checkReferences(merged, ruleset, origins);
+  const top = layers.length - 1;
+  const checked = checkReferences(merged, ruleset, origins, (id) => factLayer.get(id) === top);
   if (checked.length > 0) return { ok: false, problems: checked.sort(compareProblems) };
 
   return { ok: true, ruleBase: { ruleset: ruleset.value, entries: merged, origins, layers, hash: overallHash.digest('hex') } };
 }
 
-function checkReferences(entries: Entries, ruleset: { value: RulesetEntry; origin: Origin }, origins: ReadonlyMap<string, Origin>): Problem[] {
+function checkReferences(
+  entries: Entries,
+  ruleset: { value: RulesetEntry; origin: Origin },
+  origins: ReadonlyMap<string, Origin>,
+  ownFact: (id: string) => boolean,
+): Problem[] {
   const problems: Problem[] = [];
   const occupationsById = new Map(entries.occupations.map((o) => [o.id, o]));
   const ids = {
@@ -252,7 +261,7 @@ function checkReferences(entries: Entries, ruleset: { value: RulesetEntry; origi
     checkSimulation('whatIfs', w.id, w.simulate);
   }
 
-  problems.push(...checkEvidence(entries, at));
+  problems.push(...checkEvidence(entries, at, ownFact));
 
   const rs = ruleset.value;
   const bandFrom = rs.bands.map((b) => b.from);
