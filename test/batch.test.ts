@@ -102,7 +102,7 @@ describe('batch summary, formats and exit codes', () => {
     const r = runCli(['batch', MESSY_CSV, '--summary']);
     expect(r.stderr).toContain('Caseload summary (4 assessed)');
     expect(r.stderr).toMatch(/very high +█+ +3 +75\.0%/);
-    expect(r.stderr).toContain('Mean score 72 · median 75');
+    expect(r.stderr).toContain('Mean score 69 · median 73');
     expect(r.stderr).toContain('Roles not found: astronaut (1)');
   });
 

@@ -136,3 +136,14 @@ taskCategories:
     expect(canFireTogether({ tasks: { care: { min: 30 } } }, { occupation: 'registered-nurse' }, occupations)).toBe(true);
   });
 });
+
+describe('the shipped rule base', () => {
+  it('takes facts from every source, and every rule rests on facts or a stated assumption', async () => {
+    const { shippedRuleBase } = await import('./helpers.js');
+    const rb = shippedRuleBase();
+    for (const s of rb.sources.values()) expect([...rb.facts.keys()].some((id) => id.startsWith(`${s.id}/`)), s.id).toBe(true);
+    const rules = [...rb.taskCategories.values(), ...rb.factors, ...rb.advice, ...rb.whatIfs];
+    for (const r of rules) expect(r.facts.length > 0 || r.assumption !== undefined, r.id).toBe(true);
+    for (const f of rb.facts.values()) expect(f.text.en).not.toBe(f.text.zh);
+  });
+});

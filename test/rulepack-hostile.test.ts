@@ -31,7 +31,7 @@ const GOOD_PACK = `factors:
     label: { en: Extra, zh: 额外 }
     when: { aiUsage: none }
     points: 1
-    sources: [ittimes-2025]
+    assumption: { en: A test rule., zh: 测试规则。 }
 `;
 /** A valid pack over the minimal test base. */
 const GOOD_MINIMAL_PACK = `factors:
@@ -40,7 +40,7 @@ const GOOD_MINIMAL_PACK = `factors:
     label: { en: Extra, zh: 额外 }
     when: { aiUsage: none }
     points: 1
-    sources: [src-a]
+    assumption: { en: A test rule., zh: 测试规则。 }
 `;
 
 const ASSESS = ['assess', '-r', 'translator', '-s', 'mid', '-p', '3', '-a', 'daily', '--format', 'json'];

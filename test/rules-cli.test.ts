@@ -104,12 +104,14 @@ describe('rules schema', () => {
 });
 
 describe('rules show', () => {
-  it('shows a factor rule with its sources and the test cases that cover it', () => {
+  it('shows a factor rule with its facts, assumption, sources and the test cases that cover it', () => {
     const r = runCli(['rules', 'show', 'seniority-entry']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^seniority-entry {2}factor rule \(seniority\), rules\/factors\.yaml:\d+/);
     expect(r.stdout).toContain('when: seniority = entry');
-    expect(r.stdout).toContain('signalfire-2025: SignalFire');
+    expect(r.stdout).toMatch(/facts: signalfire-2025\/[a-z0-9-]+: /);
+    expect(r.stdout).toContain('assumption: ');
+    expect(r.stdout).toContain('signalfire-2025: [Report on SignalFire');
     expect(r.stdout).toMatch(/covered by [1-9]\d* test cases?:/);
   });
 

@@ -5,8 +5,8 @@ import { fileFault } from '../util/fs-errors.js';
 import { outputError } from './batch.js';
 import path from 'node:path';
 import Table from 'cli-table3';
-import type { RuleBase } from '../engine/compile.js';
-import { compileRuleBase, describeCondition, ruleBaseInfo } from '../engine/compile.js';
+import type { Evidence, RuleBase } from '../engine/compile.js';
+import { compileRuleBase, describeCondition, ruleBaseInfo, sourceOfFact } from '../engine/compile.js';
 import { loadRuleBase, originKey, SHIPPED_RULES_DIR } from '../engine/load.js';
 import type { Problem } from '../engine/problems.js';
 import { formatProblem } from '../engine/problems.js';
@@ -237,8 +237,13 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
   const entrySources = (ids: readonly string[] | undefined) =>
     (ids ?? []).map((s) => {
       const src = rb.sources.get(s);
-      return src ? `${s}: ${src.title[lang]} — ${src.outlet}, ${src.date}` : s;
+      return src ? `${s}: ${titleOf(src, lang)} — ${inLang(src.outlet, lang)}, ${src.date}` : s;
     });
+  /** The facts a rule cites (with the paraphrase) and the assumption it states. */
+  const evidence = (e: Evidence) => {
+    if (e.facts.length > 0) fields.push(['facts', e.facts.map((id) => `${id}: ${rb.facts.get(id)?.text[lang] ?? ''}`).join(' | ')]);
+    if (e.assumption) fields.push(['assumption', e.assumption[lang]]);
+  };
   let sources: string[] = [];
   let kindLabel = '';
   switch (found.kind) {
@@ -248,6 +253,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       kindLabel = `factor rule (${f.group})`;
       fields.push(['label', f.label[lang]], ['when', f.condition], ['points', f.points > 0 ? `+${f.points}` : String(f.points)]);
       if (f.uncertainty !== undefined) fields.push(['uncertainty', `±${f.uncertainty}`]);
+      evidence(f);
       sources = entrySources(f.sources);
       break;
     }
@@ -256,6 +262,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       if (!a) break;
       kindLabel = 'advice rule';
       fields.push(['label', a.label[lang]], ['why', a.why[lang]], ['first step', a.firstStep[lang]], ['when', a.condition], ['simulate', JSON.stringify(a.simulate)]);
+      evidence(a);
       sources = entrySources(a.sources);
       break;
     }
@@ -264,6 +271,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       if (!w) break;
       kindLabel = 'what-if line';
       fields.push(['label', w.label[lang]], ['when', w.condition], ['simulate', JSON.stringify(w.simulate)]);
+      evidence(w);
       sources = entrySources(w.sources);
       break;
     }
@@ -272,6 +280,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       if (!t) break;
       kindLabel = 'task category';
       fields.push(['label', t.label[lang]], ['susceptibility', String(t.susceptibility)], ['uncertainty', `±${t.uncertainty}`], ['rationale', t.rationale[lang]]);
+      evidence(t);
       sources = entrySources(t.sources);
       break;
     }
@@ -287,7 +296,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
         ['tasks', Object.entries(o.tasks).map(([k, v]) => `${k} ${v}%`).join(', ')],
         ['rules naming it', rb.factors.filter((f) => describeCondition(f.when).includes(o.id)).map((f) => f.id).join(', ') || 'none'],
       );
-      sources = entrySources(o.sources);
+      sources = entrySources((o.facts ?? []).map(sourceOfFact));
       break;
     }
     case 'sources': {

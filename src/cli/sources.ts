@@ -35,6 +35,7 @@ export function citations(rb: RuleBase): Map<string, string[]> {
     }
   };
   const both = (rule: { readonly facts?: readonly string[] | undefined; readonly sources?: readonly string[] | undefined }, name: string) => {
+    // Compiled rules carry the documents of their facts as `sources`.
     add(rule.sources, name);
     add(rule.facts, name);
   };
@@ -42,7 +43,7 @@ export function citations(rb: RuleBase): Map<string, string[]> {
   for (const f of rb.factors) both(f, f.id);
   for (const a of rb.advice) both(a, `advice:${a.id}`);
   for (const w of rb.whatIfs) both(w, w.id);
-  for (const o of rb.occupations) both({ sources: [...(o.sources ?? []), ...(o.facts ?? []).map((f) => f.slice(0, f.indexOf('/')))], facts: o.facts }, `occupation:${o.id}`);
+  for (const o of rb.occupations) both({ sources: (o.facts ?? []).map((f) => f.slice(0, f.indexOf('/'))), facts: o.facts }, `occupation:${o.id}`);
   return cited;
 }
 

@@ -29,7 +29,7 @@ export type Predicate = (ctx: EvalContext) => boolean;
 /** What a compiled rule rests on: its facts, the documents they come from, and any stated assumption. */
 export interface Evidence {
   readonly facts: readonly string[];
-  /** Ids of the documents behind the facts (and of sources cited directly by older rule packs), sorted. */
+  /** Ids of the documents behind the facts, sorted. */
   readonly sources: readonly string[];
   readonly assumption?: LocalText | undefined;
 }
@@ -54,9 +54,9 @@ export function sourceOfFact(factId: string): string {
   return slash < 0 ? factId : factId.slice(0, slash);
 }
 
-export function evidenceOf(rule: { readonly facts?: readonly string[] | undefined; readonly sources?: readonly string[] | undefined; readonly assumption?: LocalText | undefined }): Evidence {
+export function evidenceOf(rule: { readonly facts?: readonly string[] | undefined; readonly assumption?: LocalText | undefined }): Evidence {
   const facts = rule.facts ?? [];
-  const sources = [...new Set([...(rule.sources ?? []), ...facts.map(sourceOfFact)])].sort();
+  const sources = [...new Set(facts.map(sourceOfFact))].sort();
   return rule.assumption === undefined ? { facts, sources } : { facts, sources, assumption: rule.assumption };
 }
 

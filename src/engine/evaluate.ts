@@ -91,17 +91,20 @@ function occupationOf(rb: RuleBase, profile: Profile): OccupationEntry {
 function core(rb: RuleBase, profile: Profile): Core {
   const occupation = occupationOf(rb, profile);
   const tasks = profile.tasks ?? occupation.tasks;
-  let baseline = 0;
+  // Kept in hundredths (shares and points are whole numbers): the rounding of the score never
+  // depends on the order of floating-point additions.
+  let hundredths = 0;
   let spread = 0;
   for (const [id, share] of Object.entries(tasks)) {
     const category = rb.taskCategories.get(id);
     if (!category) continue;
-    baseline += (share * category.susceptibility) / 100;
+    hundredths += share * category.susceptibility;
     spread += (share * category.uncertainty) / 100;
   }
+  const baseline = hundredths / 100;
   const ctx: EvalContext = { profile, occupation, tasks };
   const fired = rb.factors.filter((f) => f.test(ctx));
-  const raw = fired.reduce((sum, f) => sum + f.points, baseline);
+  const raw = fired.reduce((sum, f) => sum + f.points * 100, hundredths) / 100;
   for (const f of fired) spread += f.uncertainty ?? 0;
   return { ctx, baseline, spread, fired, score: clamp(Math.round(raw)) };
 }

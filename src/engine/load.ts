@@ -182,11 +182,6 @@ function checkReferences(
     if (!origin) return { file: 'rules', line: 1, col: 1, path: `${collection}.${id}`, message };
     return origin.yaml.problem([...origin.path, ...sub], message, keyOf);
   };
-  const checkSources = (collection: CollectionName, id: string, refs: readonly string[] | undefined): void => {
-    (refs ?? []).forEach((ref, i) => {
-      if (!ids.sources.has(ref)) problems.push(at(collection, id, ['sources', i], `unknown source "${ref}"`));
-    });
-  };
   const checkCondition = (collection: CollectionName, id: string, when: Condition): void => {
     const occupations = when.occupation === undefined ? [] : ([] as string[]).concat(when.occupation);
     occupations.forEach((occ, i) => {
@@ -227,7 +222,6 @@ function checkReferences(
     }
   };
 
-  for (const c of entries.taskCategories) checkSources('taskCategories', c.id, c.sources);
   const primaries = new Map<string, string>();
   for (const o of entries.occupations) {
     for (const system of o.codes.primary ?? []) {
@@ -238,7 +232,6 @@ function checkReferences(
     }
   }
   for (const o of entries.occupations) {
-    checkSources('occupations', o.id, o.sources);
     let sum = 0;
     for (const [cat, share] of Object.entries(o.tasks)) {
       sum += share;
@@ -247,16 +240,13 @@ function checkReferences(
     if (sum !== 100) problems.push(at('occupations', o.id, ['tasks'], `task mix sums to ${sum}, not 100`));
   }
   for (const f of entries.factors) {
-    checkSources('factors', f.id, f.sources);
     checkCondition('factors', f.id, f.when);
   }
   for (const a of entries.advice) {
-    checkSources('advice', a.id, a.sources);
     checkCondition('advice', a.id, a.when);
     checkSimulation('advice', a.id, a.simulate);
   }
   for (const w of entries.whatIfs) {
-    checkSources('whatIfs', w.id, w.sources);
     checkCondition('whatIfs', w.id, w.when);
     checkSimulation('whatIfs', w.id, w.simulate);
   }

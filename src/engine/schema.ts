@@ -47,8 +47,7 @@ const evidence = {
   assumption: localText.optional(),
 };
 const needsEvidence = {
-  check: (rule: { readonly facts?: readonly string[] | undefined; readonly assumption?: unknown; readonly sources?: readonly string[] | undefined }): boolean =>
-    rule.facts !== undefined || rule.assumption !== undefined || rule.sources !== undefined,
+  check: (rule: { readonly facts?: readonly string[] | undefined; readonly assumption?: unknown }): boolean => rule.facts !== undefined || rule.assumption !== undefined,
   params: { message: 'every rule needs `facts` (ids of the facts it rests on) or an `assumption` (en, zh), or both' },
 };
 
@@ -125,8 +124,6 @@ export const taskCategorySchema = z.strictObject({
   susceptibility: z.number().min(0).max(100),
   uncertainty: z.number().min(0).max(50),
   rationale: localText,
-  /** Deprecated: document ids; rules cite facts now. */
-  sources: z.array(id).min(1).optional(),
   ...evidence,
   disabled,
 }).refine(needsEvidence.check, needsEvidence.params);
@@ -143,7 +140,6 @@ export const occupationSchema = z.strictObject({
     primary: z.array(z.enum(['isco08', 'soc2018'])).min(1).optional(),
   }),
   tasks: z.record(id, z.number().int().min(1).max(100)),
-  sources: z.array(id).optional(),
   facts: z.array(factId).min(1).optional(),
   disabled,
 });
@@ -157,7 +153,6 @@ export const factorSchema = z.strictObject({
   when: conditionSchema,
   points: z.number().int().min(-50).max(50),
   uncertainty: z.number().min(0).max(20).optional(),
-  sources: z.array(id).min(1).optional(),
   ...evidence,
   disabled,
 }).refine(needsEvidence.check, needsEvidence.params);
@@ -169,7 +164,6 @@ export const adviceSchema = z.strictObject({
   firstStep: localText,
   when: conditionSchema,
   simulate: simulationSchema,
-  sources: z.array(id).min(1).optional(),
   ...evidence,
   disabled,
 }).refine(needsEvidence.check, needsEvidence.params);
@@ -179,7 +173,6 @@ export const whatIfSchema = z.strictObject({
   label: localText,
   when: conditionSchema,
   simulate: simulationSchema,
-  sources: z.array(id).min(1).optional(),
   ...evidence,
   disabled,
 }).refine(needsEvidence.check, needsEvidence.params);
