@@ -85,6 +85,11 @@ export function inLang(value: string | LocalText, lang: Lang): string {
   return typeof value === 'string' ? value : value[lang];
 }
 
+/** Between items of a list in running text: a full-width semicolon in Chinese. */
+export function listSeparator(lang: Lang): string {
+  return lang === 'zh' ? '；' : '; ';
+}
+
 /** A source's title as printed, or in brackets when the title is our description of the piece. */
 export function titleOf(s: SourceEntry, lang: Lang): string {
   return s.titleDescriptive === true ? `[${s.title[lang]}]` : s.title[lang];
@@ -98,10 +103,16 @@ export function sourceLabel(rb: RuleBase, id: string, lang: Lang): string {
 }
 
 /** Labels of a rule's sources, e.g. "IT Times, 2024; SignalFire report, 2025", and the assumption marker. */
-export function evidenceText(rb: RuleBase, e: { readonly sources: readonly string[]; readonly assumption?: LocalText | undefined }, lang: Lang, assumptionWord: string): string {
+export function evidenceText(
+  rb: RuleBase,
+  e: { readonly sources: readonly string[]; readonly assumption?: LocalText | undefined },
+  lang: Lang,
+  assumptionWord: string,
+  separator = listSeparator(lang),
+): string {
   const parts = e.sources.map((id) => sourceLabel(rb, id, lang));
   if (e.assumption) parts.push(assumptionWord);
-  return parts.join('; ');
+  return parts.join(separator);
 }
 
 export function sourceTitle(rb: RuleBase, id: string, lang: Lang): string {

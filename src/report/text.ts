@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Assessment } from '../engine/evaluate.js';
 import { messages } from '../i18n/index.js';
 import type { RenderOptions } from './common.js';
-import { codesLine, evidenceText, factList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, t, taskEvidence } from './common.js';
+import { codesLine, evidenceText, factList, listSeparator, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, t, taskEvidence } from './common.js';
 import { escapeControls } from '../util/terminal-text.js';
 import { scoreBar } from './bars.js';
 import { displayWidth, WIDE_CHARS } from './width.js';
@@ -60,10 +60,15 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   heading(m.report.factors);
   const factorTable = table([m.report.factorHeader.points, m.report.factorHeader.factor, m.report.factorHeader.sources], widths(o.width, [9], [3, 2]), chalk);
   const cite = (e: Parameters<typeof evidenceText>[1]) => evidenceText(rb, e, lang, m.report.assumption);
-  factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, cite(taskEvidence(a, rb))]);
+  // In the table, one source a line: a cell wraps only at spaces, and Chinese labels have none.
+  const citeCell = (e: Parameters<typeof evidenceText>[1]) => evidenceText(rb, e, lang, m.report.assumption, '\n');
+  factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, citeCell(taskEvidence(a, rb))]);
+  // Labels are wrapped here, by display width: the table wraps only at spaces, and Chinese has none
+  // (it would cut the label short, qualifiers and all).
+  const labelWidth = (factorTable.options.colWidths[1] ?? 40) - 2;
   for (const f of a.factors) {
     const pts = signed(f.points);
-    factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), t(f.label, lang), cite(f)]);
+    factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), wrap(t(f.label, lang), labelWidth, '').join('\n'), citeCell(f)]);
   }
   out.push(factorTable.toString());
   if (a.factors.length === 0) out.push(chalk.dim(m.report.noFactors));
@@ -118,7 +123,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   }
 
   out.push('');
-  out.push(chalk.dim(`${m.report.sources}: ${a.sources.map((id) => sourceLabel(rb, id, lang)).join('; ')}`));
+  out.push(chalk.dim(`${m.report.sources}: ${a.sources.map((id) => sourceLabel(rb, id, lang)).join(listSeparator(lang))}`));
   out.push(chalk.dim(`${m.report.ruleBase}: ${ruleBaseLine(rb)}`));
   const packs = packLines(rb);
   if (packs.length > 0) out.push(chalk.dim(`${m.report.packs}: ${packs.join('; ')}`));
