@@ -34,6 +34,15 @@ export function evidenceSection(rb: RuleBase): string {
   }
   out.push('');
 
+  out.push('### Task categories', '');
+  out.push('| id | what it covers | susceptibility | uncertainty (±) | facts | assumption |', '| --- | --- | ---: | ---: | --- | --- |');
+  for (const id of rb.categoriesByExposure) {
+    const c = rb.taskCategories.get(id);
+    if (!c) continue;
+    out.push(`| \`${c.id}\` | ${cell(c.label.en)} | ${c.susceptibility} | ${c.uncertainty} | ${c.facts.map((f) => `\`${f}\``).join(', ') || 'none'} | ${c.assumption ? 'yes' : ''} |`);
+  }
+  out.push('');
+
   for (const s of rb.sources.values()) {
     out.push(`### ${cell(sourceLabel(rb, s.id, 'en'))}: ${cell(titleOf(s, 'en'))}`, '');
     out.push('| fact | where | qualifiers | used by |', '| --- | --- | --- | --- |');
