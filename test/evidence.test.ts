@@ -34,6 +34,16 @@ facts:
     text: { en: Repetitive work is exposed., zh: 重复性工作暴露度高。 }
     qualifiers: [may]
 `;
+/** The minimal base's `typing` category, overridden to cite `facts`. */
+const typing = (facts: string) => `
+taskCategories:
+  - id: typing
+    label: { en: Typing, zh: 打字 }
+    susceptibility: 80
+    uncertainty: 5
+    rationale: { en: Easy., zh: 容易。 }
+    facts: [${facts}]
+`;
 const factor = (id: string, when: string, facts: string) => `
   - id: ${id}
     group: role
@@ -52,15 +62,7 @@ factors:${factor('f1', '{ occupation: typist }', 'src-a/repetition')}
     label: { en: f2, zh: 因素二 }
     when: { occupation: mover }
     points: 1
-    assumption: { en: A modelling choice., zh: 建模假设。 }
-taskCategories:
-  - id: typing
-    label: { en: Typing, zh: 打字 }
-    susceptibility: 80
-    uncertainty: 5
-    rationale: { en: Easy., zh: 容易。 }
-    facts: [src-a/typing-is-easy]
-`),
+    assumption: { en: A modelling choice., zh: 建模假设。 }${typing('src-a/typing-is-easy')}`),
     ).toEqual([]);
   });
 
@@ -111,15 +113,7 @@ factors:${factor('f1', '{ occupation: typist, seniority: entry }', 'src-a/repeti
   });
 
   it('refuses a factor citing the fact of a task category it adds to', () => {
-    const category = `
-taskCategories:
-  - id: typing
-    label: { en: Typing, zh: 打字 }
-    susceptibility: 80
-    uncertainty: 5
-    rationale: { en: Easy., zh: 容易。 }
-    facts: [src-a/typing-is-easy, src-a/repetition]
-`;
+    const category = typing('src-a/typing-is-easy, src-a/repetition');
     expect(problems(`${FACTS}${category}factors:${factor('f1', '{ occupation: typist }', 'src-a/typing-is-easy')}\n`)).toEqual([
       'factors[0].facts[0]  fact "src-a/typing-is-easy" already sets task category "typing", which this factor adds to: one fact may move the score once',
     ]);

@@ -22,7 +22,7 @@ import { outputWidth } from './io.js';
 import type { RulesOptions } from './rules.js';
 import { isTestFile } from '../engine/files.js';
 import { inLang, packLines, shortHash, titleOf } from '../report/common.js';
-import { citations } from './sources.js';
+import { citations } from '../report/citations.js';
 import { echo, escapeControls } from '../util/terminal-text.js';
 
 const SHIPPED_TESTS = path.join(SHIPPED_RULES_DIR, 'tests');
