@@ -79,6 +79,9 @@ const enum State {
   AfterClose,
 }
 
+const QUOTE_IN_FIELD: FrameProblem = { kind: 'quote-in-field' };
+const TEXT_AFTER_QUOTE: FrameProblem = { kind: 'text-after-quote' };
+
 /** What the placeholder for a bad record looks like to csv-parse: one record, one field. */
 export const PLACEHOLDER = '-\n';
 
@@ -159,6 +162,8 @@ export class CsvFramer {
     const n = buf.length;
     let pos = this.pos;
     let state = this.state;
+    /** A malformed character was just passed: what is wrong, handled once after the switch. */
+    let bad: FrameProblem | undefined;
     while (pos < n) {
       const c = buf.charCodeAt(pos);
       if (c === CR || c === LF) {
@@ -202,15 +207,7 @@ export class CsvFramer {
           break;
         case State.Unquoted:
           if (c === COMMA) state = State.FieldStart;
-          else if (c === QUOTE) {
-            this.state = state;
-            this.pos = pos;
-            if (this.fail({ kind: 'quote-in-field' })) {
-              pos = this.pos;
-              state = this.state;
-              continue;
-            }
-          }
+          else if (c === QUOTE) bad = QUOTE_IN_FIELD;
           pos++;
           break;
         case State.Quoted:
@@ -233,17 +230,21 @@ export class CsvFramer {
           break;
         case State.AfterClose:
           if (c === COMMA) state = State.FieldStart;
-          else if (!isSpace(c)) {
-            this.state = state;
-            this.pos = pos;
-            if (this.fail({ kind: 'text-after-quote' })) {
-              pos = this.pos;
-              state = this.state;
-              continue;
-            }
-          }
+          else if (!isSpace(c)) bad = TEXT_AFTER_QUOTE;
           pos++;
           break;
+      }
+      if (bad !== undefined) {
+        const problem = bad;
+        bad = undefined;
+        this.state = state;
+        this.pos = pos;
+        if (this.fail(problem)) {
+          // Set aside and framed again from the line after the record's first.
+          pos = this.pos;
+          state = this.state;
+          continue;
+        }
       }
       if (!this.oversize && pos - this.recStart > this.cap) {
         this.state = state;

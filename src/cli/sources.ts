@@ -14,17 +14,11 @@ import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { terminalJson } from '../report/json.js';
 import { inLang, sourceLabel, titleOf } from '../report/common.js';
-import { citations, locatorText } from '../report/citations.js';
+import { citations, factsOf, locatorText } from '../report/citations.js';
 import { escapeControls } from '../util/terminal-text.js';
 
 interface SourcesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
-}
-
-/** Facts of one source, in document order (by locator, then id). */
-function factsOf(rb: RuleBase, sourceId: string): FactEntry[] {
-  const order = (f: FactEntry) => f.locator.paragraph ?? Number.parseInt(f.locator.page ?? f.locator.section ?? f.locator.table ?? '0', 10);
-  return [...rb.facts.values()].filter((f) => f.id.startsWith(`${sourceId}/`)).sort((a, b) => order(a) - order(b) || (a.id < b.id ? -1 : 1));
 }
 
 function factJson(f: FactEntry, cited: Map<string, string[]>) {

@@ -40,3 +40,9 @@ export function locatorText(f: FactEntry, m: Messages): string {
   if (f.locator.page !== undefined) parts.push(s.page(f.locator.page));
   return parts.join(', ');
 }
+
+/** Facts of one source, in document order (by locator, then id). */
+export function factsOf(rb: RuleBase, sourceId: string): FactEntry[] {
+  const order = (f: FactEntry) => f.locator.paragraph ?? Number.parseInt(f.locator.page ?? f.locator.section ?? f.locator.table ?? '0', 10);
+  return [...rb.facts.values()].filter((f) => f.id.startsWith(`${sourceId}/`)).sort((a, b) => order(a) - order(b) || (a.id < b.id ? -1 : 1));
+}
