@@ -44,9 +44,11 @@ export const RESULT_COLUMNS = [
   'isco08',
   'soc2018',
   'score',
+  'augmentation',
   'band',
   'range_low',
   'range_high',
+  'reading',
   'advice_1',
   'advice_2',
   'advice_3',
@@ -171,7 +173,18 @@ export class RowAssessor {
   private assessRow(slot: number, o: OccupationEntry): RowOutcome {
     // Only the compact cells are kept per profile: a full table holds ~70,000 of them.
     const a = evaluate(this.rb, this.profileOf(slot));
-    const cells = [o.id, o.title[this.lang], o.codes.isco08, o.codes.soc2018, SCORES[a.score] ?? '', a.band.id, SCORES[a.range.low] ?? '', SCORES[a.range.high] ?? ''];
+    const cells = [
+      o.id,
+      o.title[this.lang],
+      o.codes.isco08,
+      o.codes.soc2018,
+      SCORES[a.score] ?? '',
+      SCORES[a.augmentation.score] ?? '',
+      a.band.id,
+      SCORES[a.range.low] ?? '',
+      SCORES[a.range.high] ?? '',
+      a.reading?.id ?? '',
+    ];
     for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.id ?? '');
     return { ok: true, occupation: o, slot, cells };
   }

@@ -15,7 +15,7 @@ import { displayWidth } from '../report/width.js';
 
 const MAX_DISTINCT = 10_000;
 /** Where the figures sit in the result cells of a row (see RESULT_COLUMNS in rows.ts). */
-const CELL = { score: 4, band: 5, firstAdvice: 8 } as const;
+const CELL = { score: 4, augmentation: 5, band: 6, firstAdvice: 10 } as const;
 const TOP = 5;
 
 function tally(map: Map<string, number>, key: string, by = 1): void {
@@ -37,6 +37,7 @@ export class Summary {
   private folded = 0;
   rejected = 0;
   private sum = 0;
+  private augmentationSum = 0;
 
   /**
    * Counts an assessed row. Rows are tallied per (memoised) result cells and
@@ -54,6 +55,7 @@ export class Summary {
       const band = cells[CELL.band] ?? '';
       this.folded += n;
       this.sum += score * n;
+      this.augmentationSum += Number(cells[CELL.augmentation]) * n;
       this.histogram[score] = (this.histogram[score] ?? 0) + n;
       this.bands.set(band, (this.bands.get(band) ?? 0) + n);
       for (const id of cells.slice(CELL.firstAdvice)) if (id !== '') tally(this.advice, id, n);
@@ -88,6 +90,7 @@ export class Summary {
       }),
       meanScore: this.assessed === 0 ? null : round1(this.sum / this.assessed),
       medianScore: median,
+      meanAugmentation: this.assessed === 0 ? null : round1(this.augmentationSum / this.assessed),
       topAdvice: top(this.advice).map(([id, count]) => ({ id, label: rb.advice.find((a) => a.id === id)?.label[lang] ?? id, count })),
       rolesNotFound: top(this.missingRoles, 20).map(([role, count]) => ({ role, count })),
       ruleBase: ruleBaseInfo(rb),
@@ -115,7 +118,7 @@ export class Summary {
     for (const b of j.bands) {
       lines.push(`  ${b.label}${' '.repeat(width - displayWidth(b.label))}  ${bar(b.share)}  ${String(b.count).padStart(6)}  ${b.share.toFixed(1).padStart(5)}%`);
     }
-    lines.push(`  ${m.meanMedian(j.meanScore, j.medianScore)}`);
+    lines.push(`  ${m.meanMedian(j.meanScore, j.medianScore, j.meanAugmentation)}`);
     if (j.topAdvice.length > 0) lines.push(`  ${m.topAdvice}: ${j.topAdvice.map((a) => `${a.id} (${a.count})`).join(', ')}`);
     if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${echo(r.role)} (${r.count})`).join(', ')}`);
     lines.push(`  ${messages(lang).report.ruleBase}: ${ruleBaseLine(rb)}`);
@@ -129,7 +132,7 @@ export class Summary {
     const out = [`# ${m.summaryTitle(j.assessed)}`, '', `${m.rowsLine(j.rows, j.assessed, j.rejected)}`, ''];
     out.push(`| ${m.band} | ${m.count} | ${m.share} | |`, '| --- | ---: | ---: | --- |');
     for (const b of j.bands) out.push(`| ${mdEscape(b.label)} | ${b.count} | ${b.share.toFixed(1)}% | ${bar(b.share).trimEnd()} |`);
-    out.push('', m.meanMedian(j.meanScore, j.medianScore), '');
+    out.push('', m.meanMedian(j.meanScore, j.medianScore, j.meanAugmentation), '');
     if (j.topAdvice.length > 0) {
       out.push(`## ${m.topAdvice}`, '');
       for (const a of j.topAdvice) out.push(`- ${mdEscape(a.label)} (\`${a.id}\`): ${a.count}`);

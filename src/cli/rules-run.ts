@@ -251,7 +251,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       const f = rb.factors.find((x) => x.id === found.id);
       if (!f) break;
       kindLabel = `factor rule (${f.group})`;
-      fields.push(['label', f.label[lang]], ['when', f.condition], ['points', f.points > 0 ? `+${f.points}` : String(f.points)]);
+      fields.push(['label', f.label[lang]], ['when', f.condition], ['odds', `×${f.odds}${f.scaleWith ? ` (scaled by the ${f.scaleWith} share)` : ''}`]);
       if (f.uncertainty !== undefined) fields.push(['uncertainty', `±${f.uncertainty}`]);
       evidence(f);
       sources = entrySources(f.sources);
@@ -279,8 +279,13 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       const t = rb.taskCategories.get(found.id);
       if (!t) break;
       kindLabel = 'task category';
-      fields.push(['label', t.label[lang]], ['susceptibility', String(t.susceptibility)], ['uncertainty', `±${t.uncertainty}`], ['rationale', t.rationale[lang]]);
-      evidence(t);
+      fields.push(['label', t.label[lang]], ['ai', t.ai.join(', ')]);
+      for (const axis of ['automation', 'augmentation'] as const) {
+        const p = t[axis];
+        fields.push([axis, `${p.potential} ±${p.uncertainty}`], [`${axis} rationale`, p.rationale[lang]]);
+        if (p.facts.length > 0) fields.push([`${axis} facts`, p.facts.map((id) => `${id}: ${rb.facts.get(id)?.text[lang] ?? ''}`).join(' | ')]);
+        if (p.assumption) fields.push([`${axis} assumption`, p.assumption[lang]]);
+      }
       sources = entrySources(t.sources);
       break;
     }

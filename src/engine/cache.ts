@@ -11,7 +11,7 @@ import type { Entries, LoadedRuleBase } from './load.js';
 import type { RulesetEntry } from './schema.js';
 
 /** Bump when the cached shape or the loader's validation changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 export const CACHE_PATH = new URL('../rulebase.cache.json', import.meta.url);
 
 /**
@@ -74,5 +74,6 @@ export function readShippedFromCache(cachePath: URL | string = CACHE_PATH): Load
     origins: new Map(),
     layers: [{ name: 'shipped', files: found.files.map(displayPath), hash: digest }],
     hash: digest,
+    notes: [],
   };
 }

@@ -5,6 +5,7 @@
 import type { AiUsage, Profile, Seniority } from '../model/profile.js';
 import type { TaskMix } from '../model/rulebase.js';
 import type { Layer, LoadedRuleBase, Origin } from './load.js';
+import { asList, hasOccupationTest, occupationMeets } from './occupation-match.js';
 import type {
   AdviceEntry,
   Condition,
@@ -12,6 +13,7 @@ import type {
   FactorEntry,
   LocalText,
   OccupationEntry,
+  PotentialEntry,
   RulesetEntry,
   SourceEntry,
   TaskCategoryEntry,
@@ -34,7 +36,12 @@ export interface Evidence {
   readonly assumption?: LocalText | undefined;
 }
 
-export interface CompiledTaskCategory extends Omit<TaskCategoryEntry, 'sources' | 'facts' | 'assumption'>, Evidence {}
+export interface CompiledPotential extends Omit<PotentialEntry, 'facts' | 'assumption'>, Evidence {}
+/** A task category; its own evidence is the union of its two potentials' (facts, sources; the first assumption). */
+export interface CompiledTaskCategory extends Omit<TaskCategoryEntry, 'automation' | 'augmentation'>, Evidence {
+  readonly automation: CompiledPotential;
+  readonly augmentation: CompiledPotential;
+}
 export interface CompiledFactor extends Omit<FactorEntry, 'sources' | 'facts' | 'assumption'>, Evidence {
   readonly test: Predicate;
   readonly condition: string;
@@ -74,13 +81,13 @@ export interface RuleBase {
   readonly advice: readonly CompiledAdvice[];
   readonly whatIfs: readonly CompiledWhatIf[];
   readonly origins: ReadonlyMap<string, Origin>;
-  /** Task categories ordered by susceptibility, most exposed first (ties by id). */
+  /** Task categories ordered by automation potential, most exposed first (ties by id). */
   readonly categoriesByExposure: readonly string[];
 }
 
 export function compileRuleBase(loaded: LoadedRuleBase): RuleBase {
   const { entries } = loaded;
-  const categories = new Map<string, CompiledTaskCategory>(entries.taskCategories.map((c) => [c.id, { ...c, ...evidenceOf(c) }]));
+  const categories = new Map<string, CompiledTaskCategory>(entries.taskCategories.map((c) => [c.id, compileCategory(c)]));
   return {
     ruleset: loaded.ruleset,
     version: loaded.ruleset.version,
@@ -96,9 +103,17 @@ export function compileRuleBase(loaded: LoadedRuleBase): RuleBase {
     whatIfs: entries.whatIfs.map((w) => ({ ...w, ...evidenceOf(w), test: compileCondition(w.when), condition: describeCondition(w.when) })),
     origins: loaded.origins,
     categoriesByExposure: [...categories.values()]
-      .sort((a, b) => b.susceptibility - a.susceptibility || (a.id < b.id ? -1 : 1))
+      .sort((a, b) => b.automation.potential - a.automation.potential || (a.id < b.id ? -1 : 1))
       .map((c) => c.id),
   };
+}
+
+function compileCategory(c: TaskCategoryEntry): CompiledTaskCategory {
+  const automation = { ...c.automation, ...evidenceOf(c.automation) };
+  const augmentation = { ...c.augmentation, ...evidenceOf(c.augmentation) };
+  const facts = [...new Set([...automation.facts, ...augmentation.facts])];
+  const own = evidenceOf({ facts, assumption: automation.assumption ?? augmentation.assumption });
+  return { ...c, ...own, automation, augmentation };
 }
 
 /** The rule base's identity as written in JSON reports, test results and summaries. */
@@ -111,16 +126,9 @@ export function ruleBaseInfo(rb: RuleBase) {
   };
 }
 
-const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
-  value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
-
 export function compileCondition(when: Condition): Predicate {
   const tests: Predicate[] = [];
-  const occupations = asList(when.occupation);
-  if (occupations) {
-    const set = new Set(occupations);
-    tests.push((ctx) => set.has(ctx.occupation.id));
-  }
+  if (hasOccupationTest(when)) tests.push((ctx) => occupationMeets(when, ctx.occupation, ctx.tasks));
   const seniority = asList<Seniority>(when.seniority);
   if (seniority) {
     const set = new Set(seniority);
@@ -131,17 +139,9 @@ export function compileCondition(when: Condition): Predicate {
     const set = new Set(aiUsage);
     tests.push((ctx) => set.has(ctx.profile.aiUsage));
   }
-  const groups = asList(when.socGroup);
-  if (groups) {
-    const set = new Set(groups);
-    tests.push((ctx) => set.has(ctx.occupation.codes.soc2018.slice(0, 2)));
-  }
   const r = when.repetitiveness;
   if (typeof r === 'number') tests.push((ctx) => ctx.profile.repetitiveness === r);
   else if (r) tests.push((ctx) => inRange(ctx.profile.repetitiveness, r.min, r.max));
-  for (const [category, range] of Object.entries(when.tasks ?? {})) {
-    tests.push((ctx) => inRange(ctx.tasks[category] ?? 0, range.min, range.max));
-  }
   return (ctx) => tests.every((t) => t(ctx));
 }
 
@@ -164,6 +164,8 @@ export function describeCondition(when: Condition): string {
   else if (r) parts.push(rangeText('repetitiveness', r.min, r.max));
   list('aiUsage', when.aiUsage);
   list('socGroup', when.socGroup);
+  list('soc', when.soc);
+  list('isco', when.isco);
   for (const [category, range] of Object.entries(when.tasks ?? {})) {
     parts.push(rangeText(`tasks.${category}`, range.min, range.max));
   }

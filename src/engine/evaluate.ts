@@ -1,29 +1,47 @@
 /**
- * The risk model. Pure and synchronous: the same rule base and profile always
- * give the same assessment (no I/O, no clock, no randomness).
+ * The model. Pure and synchronous: the same rule base and profile always give the
+ * same assessment (no I/O, no clock, no randomness).
  *
- *   score = clamp(round(baseline + sum of fired factor points), 0, 100)
- *   baseline = sum over the task mix of share × category susceptibility / 100
- *   range = score ± (share-weighted category uncertainty + fired factors' uncertainty)
+ *   automation share  A = Σ over the task mix of share × category automation potential / 100
+ *   augmentation share G = Σ over the task mix of share × category augmentation potential / 100
+ *   replacement-risk score = round(100 × mA / (mA + 100 − A)), m = product of the fired factors' odds
+ *   augmentation score = round(G)
+ *
+ * Factors multiply the odds of the automation share, so they move the score in
+ * proportion to what is exposed: a job with little exposed work moves little, and
+ * no profile reaches 0 or 100 unless the task mix does. A factor with
+ * `scaleWith: augmentation` acts in proportion to G: its effective odds are
+ * 1 + (odds − 1) × G / 100. The range evaluates the same formula with every
+ * potential and every odds at the low and at the high end of its uncertainty;
+ * a term resting on a stated assumption counts its uncertainty wider
+ * (ruleset `range.assumptionWidening`).
  */
 import type { Profile } from '../model/profile.js';
 import { isRepetitiveness } from '../model/profile.js';
 import type { LocalText } from './schema.js';
-import type { CompiledAdvice, CompiledFactor, EvalContext, RuleBase } from './compile.js';
+import type { CompiledAdvice, CompiledFactor, CompiledPotential, EvalContext, RuleBase } from './compile.js';
 import type { OccupationEntry, Simulation } from './schema.js';
 
 export interface TaskContribution {
   readonly category: string;
   readonly share: number;
-  readonly susceptibility: number;
-  /** Points this category adds to the baseline (share × susceptibility / 100), one decimal. */
-  readonly points: number;
+  /** The category's automation potential (0–100). */
+  readonly automation: number;
+  /** The category's augmentation potential (0–100). */
+  readonly augmentation: number;
+  /** Points this category adds to the automation share (share × potential / 100), one decimal. */
+  readonly automationPoints: number;
+  /** Points this category adds to the augmentation share, one decimal. */
+  readonly augmentationPoints: number;
 }
 
 export interface FiredFactor {
   readonly id: string;
   readonly group: CompiledFactor['group'];
   readonly label: LocalText;
+  /** The odds multiplier as applied to this job (after `scaleWith`), two decimals. */
+  readonly odds: number;
+  /** What this factor moved the score by, applied in rule order after the ones before it; one decimal. */
   readonly points: number;
   readonly condition: string;
   readonly facts: readonly string[];
@@ -39,8 +57,9 @@ export interface AdviceItem {
   readonly facts: readonly string[];
   readonly sources: readonly string[];
   readonly assumption?: LocalText | undefined;
+  /** The replacement-risk estimate this advice would move the score to. */
   readonly scoreAfter: number;
-  /** How many points following this advice would take off the score (>= 0). */
+  /** How many points it would move the estimate down by (>= 0). */
   readonly reduction: number;
 }
 
@@ -56,30 +75,48 @@ export interface Band {
   readonly label: LocalText;
 }
 
+export interface Reading {
+  readonly id: string;
+  readonly text: LocalText;
+}
+
+export interface Range {
+  readonly low: number;
+  readonly high: number;
+}
+
 export interface Assessment {
   readonly profile: Profile;
   readonly occupation: OccupationEntry;
-  readonly baseline: number;
+  /** Task-mix shares before person factors (0–100, one decimal). */
+  readonly exposure: { readonly automation: number; readonly augmentation: number };
   readonly tasks: readonly TaskContribution[];
   readonly factors: readonly FiredFactor[];
+  /** Replacement-risk estimate: follows the automation share. */
   readonly score: number;
   readonly band: Band;
-  readonly range: { readonly low: number; readonly high: number };
+  readonly range: Range;
+  /** How much AI reshapes the job: follows the augmentation share. */
+  readonly augmentation: { readonly score: number; readonly range: Range };
+  readonly reading?: Reading | undefined;
   readonly advice: readonly AdviceItem[];
   readonly whatIfs: readonly WhatIf[];
   /** Ids of every source behind this assessment, sorted. */
   readonly sources: readonly string[];
 }
 
-const clamp = (n: number): number => Math.min(100, Math.max(0, n));
 const round1 = (n: number): number => Math.round(n * 10) / 10;
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+const clampPotential = (n: number): number => Math.min(100, Math.max(0, n));
 
-interface Core {
-  readonly ctx: EvalContext;
-  readonly baseline: number;
-  readonly spread: number;
-  readonly fired: readonly CompiledFactor[];
-  readonly score: number;
+/** Which end of every uncertainty to take: the central value, or the low or high end of the range. */
+type End = -1 | 0 | 1;
+
+/** The score transform: the automation share (0–100) with its odds multiplied by m. */
+export function scaleOdds(share: number, m: number): number {
+  if (share <= 0) return 0;
+  if (share >= 100) return 100;
+  return (100 * m * share) / (m * share + 100 - share);
 }
 
 function occupationOf(rb: RuleBase, profile: Profile): OccupationEntry {
@@ -88,25 +125,51 @@ function occupationOf(rb: RuleBase, profile: Profile): OccupationEntry {
   return occupation;
 }
 
-function core(rb: RuleBase, profile: Profile): Core {
-  const occupation = occupationOf(rb, profile);
-  const tasks = profile.tasks ?? occupation.tasks;
-  // Kept in hundredths (shares and points are whole numbers): the rounding of the score never
-  // depends on the order of floating-point additions.
-  let hundredths = 0;
-  let spread = 0;
+function widening(rb: RuleBase, term: { readonly assumption?: unknown }): number {
+  return term.assumption === undefined ? 1 : (rb.ruleset.range?.assumptionWidening ?? 1);
+}
+
+function potentialAt(rb: RuleBase, p: CompiledPotential, end: End): number {
+  return end === 0 ? p.potential : clampPotential(p.potential + end * p.uncertainty * widening(rb, p));
+}
+
+/** Effective odds of a fired factor for this job, at one end of its uncertainty. */
+function oddsOf(rb: RuleBase, f: CompiledFactor, augmentationShare: number, end: End): number {
+  const base = Math.max(0.01, f.odds + end * (f.uncertainty ?? 0) * widening(rb, f));
+  return f.scaleWith === 'augmentation' ? 1 + (base - 1) * (augmentationShare / 100) : base;
+}
+
+interface Core {
+  readonly ctx: EvalContext;
+  readonly automation: number;
+  readonly augmentation: number;
+  readonly fired: readonly CompiledFactor[];
+  /** Unrounded score. */
+  readonly raw: number;
+  readonly score: number;
+}
+
+function shares(rb: RuleBase, tasks: Readonly<Record<string, number>>, end: End): { automation: number; augmentation: number } {
+  let automation = 0;
+  let augmentation = 0;
   for (const [id, share] of Object.entries(tasks)) {
     const category = rb.taskCategories.get(id);
     if (!category) continue;
-    hundredths += share * category.susceptibility;
-    spread += (share * category.uncertainty) / 100;
+    automation += share * potentialAt(rb, category.automation, end);
+    augmentation += share * potentialAt(rb, category.augmentation, end);
   }
-  const baseline = hundredths / 100;
+  return { automation: automation / 100, augmentation: augmentation / 100 };
+}
+
+function core(rb: RuleBase, profile: Profile, end: End = 0): Core {
+  const occupation = occupationOf(rb, profile);
+  const tasks = profile.tasks ?? occupation.tasks;
+  const { automation, augmentation } = shares(rb, tasks, end);
   const ctx: EvalContext = { profile, occupation, tasks };
   const fired = rb.factors.filter((f) => f.test(ctx));
-  const raw = fired.reduce((sum, f) => sum + f.points * 100, hundredths) / 100;
-  for (const f of fired) spread += f.uncertainty ?? 0;
-  return { ctx, baseline, spread, fired, score: clamp(Math.round(raw)) };
+  const m = fired.reduce((product, f) => product * oddsOf(rb, f, augmentation, end), 1);
+  const raw = scaleOdds(automation, m);
+  return { ctx, automation, augmentation, fired, raw, score: Math.round(raw) };
 }
 
 /** Only the headline score: what-if and advice simulations use this. */
@@ -119,6 +182,17 @@ export function bandOf(rb: RuleBase, score: number): Band {
   for (const b of rb.ruleset.bands) if (score >= b.from) band = b;
   if (!band) throw new Error('rule base has no bands');
   return { id: band.id, label: band.label };
+}
+
+const inRange = (value: number, r: { readonly min?: number | undefined; readonly max?: number | undefined } | undefined): boolean =>
+  r === undefined || ((r.min === undefined || value >= r.min) && (r.max === undefined || value <= r.max));
+
+/** The one-line reading of the pair (replacement score, augmentation score): the first that matches. */
+export function readingOf(rb: RuleBase, score: number, augmentation: number): Reading | undefined {
+  const found = (rb.ruleset.readings ?? []).find(
+    (r) => inRange(score, r.when.score) && inRange(augmentation, r.when.augmentation) && inRange(augmentation - score, r.when.gap),
+  );
+  return found ? { id: found.id, text: found.text } : undefined;
 }
 
 /** The profile after following a simulated change (advice or what-if). */
@@ -148,25 +222,46 @@ export function simulate(rb: RuleBase, profile: Profile, change: Simulation): Pr
 export function evaluate(rb: RuleBase, profile: Profile): Assessment {
   const c = core(rb, profile);
   const { score } = c;
-  const half = Math.round(c.spread);
+  const low = core(rb, profile, -1);
+  const high = core(rb, profile, 1);
 
   const tasks: TaskContribution[] = Object.entries(c.ctx.tasks)
     .map(([category, share]) => {
-      const susceptibility = rb.taskCategories.get(category)?.susceptibility ?? 0;
-      return { category, share, susceptibility, points: round1((share * susceptibility) / 100) };
+      const entry = rb.taskCategories.get(category);
+      const automation = entry?.automation.potential ?? 0;
+      const augmentation = entry?.augmentation.potential ?? 0;
+      return {
+        category,
+        share,
+        automation,
+        augmentation,
+        automationPoints: round1((share * automation) / 100),
+        augmentationPoints: round1((share * augmentation) / 100),
+      };
     })
-    .sort((a, b) => b.points - a.points || (a.category < b.category ? -1 : 1));
+    .sort((a, b) => b.automationPoints - a.automationPoints || b.augmentationPoints - a.augmentationPoints || (a.category < b.category ? -1 : 1));
 
-  const factors: FiredFactor[] = c.fired.map((f) => ({
-    id: f.id,
-    group: f.group,
-    label: f.label,
-    points: f.points,
-    condition: f.condition,
-    facts: f.facts,
-    sources: f.sources,
-    ...(f.assumption ? { assumption: f.assumption } : {}),
-  }));
+  // Each factor's points: what it moves the score by, applied in rule order after those before it.
+  let product = 1;
+  let before = c.automation;
+  const factors: FiredFactor[] = c.fired.map((f) => {
+    const odds = oddsOf(rb, f, c.augmentation, 0);
+    product *= odds;
+    const after = scaleOdds(c.automation, product);
+    const points = round1(after - before);
+    before = after;
+    return {
+      id: f.id,
+      group: f.group,
+      label: f.label,
+      odds: round2(odds),
+      points: points === 0 ? 0 : points,
+      condition: f.condition,
+      facts: f.facts,
+      sources: f.sources,
+      ...(f.assumption ? { assumption: f.assumption } : {}),
+    };
+  });
 
   const advice = rankAdvice(rb, c, profile);
 
@@ -183,22 +278,28 @@ export function evaluate(rb: RuleBase, profile: Profile): Assessment {
   for (const f of factors) for (const s of f.sources) sourceIds.add(s);
   for (const a of advice) for (const s of a.sources) sourceIds.add(s);
 
+  const augmentationScore = Math.round(c.augmentation);
   return {
     profile,
     occupation: c.ctx.occupation,
-    baseline: round1(c.baseline),
+    exposure: { automation: round1(c.automation), augmentation: round1(c.augmentation) },
     tasks,
     factors,
     score,
     band: bandOf(rb, score),
-    range: { low: clamp(score - half), high: clamp(score + half) },
+    range: { low: Math.min(score, low.score), high: Math.max(score, high.score) },
+    augmentation: {
+      score: augmentationScore,
+      range: { low: Math.min(augmentationScore, Math.round(low.augmentation)), high: Math.max(augmentationScore, Math.round(high.augmentation)) },
+    },
+    reading: readingOf(rb, score, augmentationScore),
     advice,
     whatIfs,
     sources: [...sourceIds].sort(),
   };
 }
 
-/** Applicable advice, ordered by how much it lowers this person's score, then by id. */
+/** Applicable advice, ordered by how far it would move this person's estimate down, then by id. */
 function rankAdvice(rb: RuleBase, c: Core, profile: Profile): AdviceItem[] {
   const { min, max } = rb.ruleset.advice;
   const scored = rb.advice

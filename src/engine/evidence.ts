@@ -14,27 +14,12 @@
 import type { Problem } from './problems.js';
 import type { CollectionName, Condition, FactorEntry, OccupationEntry } from './schema.js';
 import type { Entries } from './load.js';
+import { asList, occupationMeets } from './occupation-match.js';
 
 type At = (collection: CollectionName, id: string, sub: PropertyKey[], message: string) => Problem;
 
-const asList = <T>(value: T | readonly T[] | undefined): readonly T[] | undefined =>
-  value === undefined ? undefined : Array.isArray(value) ? (value as readonly T[]) : [value as T];
-
 function sourceOf(factId: string): string {
   return factId.slice(0, factId.indexOf('/'));
-}
-
-/** Whether an occupation meets a condition's occupation-level tests (id, SOC group, task shares). */
-function occupationMeets(when: Condition, o: OccupationEntry): boolean {
-  const ids = asList(when.occupation);
-  if (ids && !ids.includes(o.id)) return false;
-  const groups = asList(when.socGroup);
-  if (groups && !groups.includes(o.codes.soc2018.slice(0, 2))) return false;
-  for (const [category, range] of Object.entries(when.tasks ?? {})) {
-    const share = o.tasks[category] ?? 0;
-    if ((range.min !== undefined && share < range.min) || (range.max !== undefined && share > range.max)) return false;
-  }
-  return true;
 }
 
 function overlaps<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
@@ -67,15 +52,18 @@ export function checkEvidence(entries: Entries, at: At, ownFact: (id: string) =>
     if (!sources.has(sourceOf(f.id))) problems.push(at('facts', f.id, ['id'], `unknown source "${sourceOf(f.id)}" (a fact's id starts with its source's id)`));
   }
 
-  const cite = (collection: CollectionName, id: string, refs: readonly string[] | undefined): void => {
+  const cite = (collection: CollectionName, id: string, refs: readonly string[] | undefined, under: PropertyKey[] = []): void => {
     (refs ?? []).forEach((ref, i) => {
       const fact = facts.get(ref);
-      if (!fact) problems.push(at(collection, id, ['facts', i], `unknown fact "${ref}"`));
-      else if (fact.context === true) problems.push(at(collection, id, ['facts', i], `fact "${ref}" is marked context (used by no rule); cite another fact or drop \`context\``));
+      if (!fact) problems.push(at(collection, id, [...under, 'facts', i], `unknown fact "${ref}"`));
+      else if (fact.context === true) problems.push(at(collection, id, [...under, 'facts', i], `fact "${ref}" is marked context (used by no rule); cite another fact or drop \`context\``));
       used.add(ref);
     });
   };
-  for (const c of entries.taskCategories) cite('taskCategories', c.id, c.facts);
+  for (const c of entries.taskCategories) {
+    cite('taskCategories', c.id, c.automation.facts, ['automation']);
+    cite('taskCategories', c.id, c.augmentation.facts, ['augmentation']);
+  }
   for (const o of entries.occupations) cite('occupations', o.id, o.facts);
   for (const f of entries.factors) cite('factors', f.id, f.facts);
   for (const a of entries.advice) cite('advice', a.id, a.facts);
@@ -99,7 +87,7 @@ export function checkEvidence(entries: Entries, at: At, ownFact: (id: string) =>
       }
     }
     for (const c of entries.taskCategories) {
-      const both = shared(a, c.facts);
+      const both = shared(a, [...(c.automation.facts ?? []), ...(c.augmentation.facts ?? [])]);
       if (both.length === 0) continue;
       if (entries.occupations.some((o) => (o.tasks[c.id] ?? 0) > 0 && occupationMeets(a.when, o))) {
         const index = (a.facts ?? []).indexOf(both[0] as string);

@@ -14,6 +14,8 @@ import { displayPath, findRuleFiles, hashUpdate, SHIPPED_RULES_DIR } from './fil
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
 import { checkEvidence } from './evidence.js';
+import { upgradeRuleFile } from './legacy.js';
+import { asList, hasOccupationTest, occupationMeets } from './occupation-match.js';
 import { escapeControls } from '../util/terminal-text.js';
 
 
@@ -43,6 +45,8 @@ export interface LoadedRuleBase {
   readonly layers: readonly Layer[];
   /** sha256 over every layer's files, in load order. */
   readonly hash: string;
+  /** Things read in the rule-format-1 way (not errors); `rules validate` prints them. */
+  readonly notes: readonly Problem[];
 }
 
 export type LoadResult = { ok: true; ruleBase: LoadedRuleBase } | { ok: false; problems: Problem[] };
@@ -62,6 +66,7 @@ export function originKey(collection: CollectionName | 'ruleset', id: string): s
 
 export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
+  const notes: Problem[] = [];
   const entries: { [K in CollectionName]: Map<string, Entry> } = {
     sources: new Map(),
     facts: new Map(),
@@ -109,7 +114,13 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
       const file = read.file;
       for (const h of [layerHash, overallHash]) hashUpdate(h, spec.root, abs, file.text);
 
-      const parsed = ruleFileSchema.safeParse(file.data);
+      const upgraded = upgradeRuleFile(file);
+      notes.push(...upgraded.notes);
+      if (upgraded.problems.length > 0) {
+        problems.push(...upgraded.problems);
+        continue;
+      }
+      const parsed = ruleFileSchema.safeParse(upgraded.data);
       if (!parsed.success) {
         problems.push(...parsed.error.issues.flatMap((issue) => issueProblems(file, issue)));
         continue;
@@ -161,7 +172,7 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   const checked = checkReferences(merged, ruleset, origins, (id) => factLayer.get(id) === top);
   if (checked.length > 0) return { ok: false, problems: checked.sort(compareProblems) };
 
-  return { ok: true, ruleBase: { ruleset: ruleset.value, entries: merged, origins, layers, hash: overallHash.digest('hex') } };
+  return { ok: true, ruleBase: { ruleset: ruleset.value, entries: merged, origins, layers, hash: overallHash.digest('hex'), notes: notes.sort(compareProblems) } };
 }
 
 function checkReferences(
@@ -171,7 +182,6 @@ function checkReferences(
   ownFact: (id: string) => boolean,
 ): Problem[] {
   const problems: Problem[] = [];
-  const occupationsById = new Map(entries.occupations.map((o) => [o.id, o]));
   const ids = {
     sources: new Set(entries.sources.map((e) => e.id)),
     taskCategories: new Set(entries.taskCategories.map((e) => e.id)),
@@ -200,16 +210,12 @@ function checkReferences(
         problems.push(at(collection, id, ['when', 'tasks', cat], `can never fire: min ${range.min} is above max ${range.max}`));
       }
     }
-    // Occupations named by the condition must be able to meet its other occupation-level tests.
-    const groups = when.socGroup === undefined ? undefined : new Set(([] as string[]).concat(when.socGroup));
-    if (groups && occupations.length > 0) {
-      const possible = occupations.filter((occ) => {
-        const o = occupationsById.get(occ);
-        return o === undefined || groups.has(o.codes.soc2018.slice(0, 2));
-      });
-      if (possible.length === 0) {
-        problems.push(at(collection, id, ['when'], `can never fire: none of the occupations [${occupations.join(', ')}] is in SOC group ${[...groups].join(' or ')}`));
-      }
+    // Some occupation in the catalogue must meet the condition's id and code tests (task
+    // shares are left out: a person's own task mix may meet them).
+    const codes: Condition = { ...when };
+    delete codes.tasks;
+    if (hasOccupationTest(codes) && !entries.occupations.some((o) => occupationMeets(codes, o))) {
+      problems.push(at(collection, id, ['when'], `can never fire: no occupation in the catalogue meets ${describeCodes(codes)}`));
     }
   };
   const checkSimulation = (collection: CollectionName, id: string, simulate: Simulation): void => {
@@ -262,4 +268,13 @@ function checkReferences(
     problems.push(ruleset.origin.yaml.problem([...ruleset.origin.path, 'advice'], 'advice.min is above advice.max'));
   }
   return problems;
+}
+
+function describeCodes(when: Condition): string {
+  const parts: string[] = [];
+  for (const key of ['occupation', 'socGroup', 'soc', 'isco'] as const) {
+    const list = asList<string>(when[key]);
+    if (list) parts.push(`${key} ${list.join('|')}`);
+  }
+  return parts.join(' and ');
 }

@@ -137,9 +137,9 @@ export function runCase(rb: RuleBase, loaded: LoadedCase): CaseResult {
 /** A compact trace of how the score was reached, for failing cases. */
 export function traceLines(a: Assessment): string[] {
   return [
-    `baseline ${a.baseline.toFixed(1)} from ${a.tasks.map((t) => `${t.category} ${t.share}%`).join(', ')}`,
-    ...a.factors.map((f) => `${f.points > 0 ? '+' : ''}${f.points} ${f.id} (${f.condition})`),
-    `= ${a.score} (${a.band.id}, range ${a.range.low}–${a.range.high})`,
+    `automation share ${a.exposure.automation.toFixed(1)} from ${a.tasks.map((t) => `${t.category} ${t.share}%`).join(', ')}`,
+    ...a.factors.map((f) => `${f.points > 0 ? '+' : ''}${f.points} (×${f.odds}) ${f.id} (${f.condition})`),
+    `= ${a.score} (${a.band.id}, range ${a.range.low}–${a.range.high}); augmentation ${a.augmentation.score}`,
   ];
 }
 

@@ -64,6 +64,10 @@ export const conditionSchema = z.strictObject({
   repetitiveness: z.union([level, numberRange(1, 5)]).optional(),
   aiUsage: oneOrMany(aiUsage).optional(),
   socGroup: oneOrMany(z.string().regex(/^\d\d$/, 'must be a two-digit SOC major group')).optional(),
+  /** SOC 2018 code or code family: `15`, `15-12`, `15-125`, `15-1252` (matched as a prefix). */
+  soc: oneOrMany(z.string().regex(/^\d\d(-\d{1,4})?$/, 'must be a SOC 2018 code or its prefix, like 15, 15-12 or 15-1252')).optional(),
+  /** ISCO-08 code or code family: `2`, `26`, `264`, `2643` (matched as a prefix). */
+  isco: oneOrMany(z.string().regex(/^[0-9]{1,4}$/, 'must be an ISCO-08 code or its prefix, like 2, 26 or 2643')).optional(),
   tasks: z.record(id, numberRange(0, 100)).optional(),
 });
 
@@ -118,15 +122,31 @@ export const sourceSchema = z.strictObject({
   disabled,
 });
 
-export const taskCategorySchema = z.strictObject({
-  id,
-  label: localText,
-  susceptibility: z.number().min(0).max(100),
+/**
+ * Kinds of AI a task category's potentials cover: language and image models, speech
+ * recognition and synthesis, computer vision, and autonomous machines and robots.
+ */
+export const AI_KINDS = ['language', 'image', 'speech', 'vision', 'robotics'] as const;
+
+/** One of a task category's two potentials (automation, augmentation), with its own evidence. */
+export const potentialSchema = z.strictObject({
+  /** 0–100: how much of a job made only of this task AI could do instead of a person (automation), or make a person faster or better at (augmentation). */
+  potential: z.number().min(0).max(100),
+  /** ± points; a potential that states an assumption counts it wider (ruleset `range.assumptionWidening`). */
   uncertainty: z.number().min(0).max(50),
   rationale: localText,
   ...evidence,
-  disabled,
 }).refine(needsEvidence.check, needsEvidence.params);
+
+export const taskCategorySchema = z.strictObject({
+  id,
+  label: localText,
+  /** Which kinds of AI the potentials speak of. */
+  ai: z.array(z.enum(AI_KINDS)).min(1, 'name at least one kind of AI'),
+  automation: potentialSchema,
+  augmentation: potentialSchema,
+  disabled,
+});
 
 export const occupationSchema = z.strictObject({
   id,
@@ -146,16 +166,30 @@ export const occupationSchema = z.strictObject({
 
 export const FACTOR_GROUPS = ['seniority', 'repetitiveness', 'ai-usage', 'role'] as const;
 
+/**
+ * What a factor scales with. `augmentation`: the factor's effect grows with the job's
+ * augmentation share (AI use protects where AI helps a person and barely at all where
+ * AI adds little): effective odds = 1 + (odds − 1) × augmentation share.
+ */
+export const FACTOR_SCALES = ['augmentation'] as const;
+
 export const factorSchema = z.strictObject({
   id,
   group: z.enum(FACTOR_GROUPS),
   label: localText,
   when: conditionSchema,
-  points: z.number().int().min(-50).max(50),
-  uncertainty: z.number().min(0).max(20).optional(),
+  /**
+   * Multiplies the odds of the job's automation share (1 = no effect, above 1 raises, below 1
+   * lowers). Where little is exposed the score moves little; it never reaches 0 or 100.
+   */
+  odds: z.number().min(0.1).max(10),
+  /** ± on `odds`: the range is computed with every odds at its low and at its high end. */
+  uncertainty: z.number().min(0).max(5).optional(),
+  scaleWith: z.enum(FACTOR_SCALES).optional(),
   ...evidence,
   disabled,
-}).refine(needsEvidence.check, needsEvidence.params);
+}).refine(needsEvidence.check, needsEvidence.params)
+  .refine((f) => f.uncertainty === undefined || f.uncertainty < f.odds, { message: '`uncertainty` must be below `odds` (odds stay above 0 at the low end)', path: ['uncertainty'] });
 
 export const adviceSchema = z.strictObject({
   id,
@@ -183,6 +217,17 @@ export const bandSchema = z.strictObject({
   from: z.number().int().min(0).max(100),
 });
 
+export const readingSchema = z.strictObject({
+  id,
+  text: localText,
+  when: z.strictObject({
+    score: numberRange(0, 100).optional(),
+    augmentation: numberRange(0, 100).optional(),
+    /** Augmentation minus replacement score. */
+    gap: numberRange(-100, 100).optional(),
+  }),
+});
+
 export const rulesetSchema = z.strictObject({
   name: nonEmpty,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.0.0'),
@@ -191,6 +236,10 @@ export const rulesetSchema = z.strictObject({
   bands: z.array(bandSchema).min(2),
   advice: z.strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) }),
   whatIfs: z.strictObject({ max: z.number().int().min(0) }),
+  /** How much wider a term that rests on a stated assumption counts in the range (1 = no wider). */
+  range: z.strictObject({ assumptionWidening: z.number().min(1).max(5) }).optional(),
+  /** One-line readings of the pair (replacement score, augmentation score), first match wins; the last should match always. */
+  readings: z.array(readingSchema).min(1).optional(),
 });
 
 /** A rule file may hold any of these collections. */
@@ -230,6 +279,9 @@ export type SourceEntry = z.infer<typeof sourceSchema>;
 export type FactEntry = z.infer<typeof factSchema>;
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type TaskCategoryEntry = z.infer<typeof taskCategorySchema>;
+export type PotentialEntry = z.infer<typeof potentialSchema>;
+export type ReadingEntry = z.infer<typeof readingSchema>;
+export type AiKind = (typeof AI_KINDS)[number];
 export type OccupationEntry = z.infer<typeof occupationSchema>;
 export type FactorEntry = z.infer<typeof factorSchema>;
 export type AdviceEntry = z.infer<typeof adviceSchema>;

@@ -1,7 +1,7 @@
 /**
  * The evidence section of rules/README.md, generated from the rule base so it
  * cannot drift: every fact per source with its locator, qualifiers and the
- * rules using it, and every rule that rests on an assumption with its points.
+ * rules using it, and every rule that rests on an assumption with its value.
  * `npm run docs` rewrites the section; a test checks the committed copy.
  */
 import type { RuleBase } from '../engine/compile.js';
@@ -30,11 +30,18 @@ export function evidenceSection(rb: RuleBase): string {
   out.push('');
 
   out.push('### Task categories', '');
-  out.push('| id | what it covers | susceptibility | uncertainty (±) | facts | assumption |', '| --- | --- | ---: | ---: | --- | --- |');
+  out.push(
+    'Ordered by automation potential. A potential marked *assumption* states one; its uncertainty counts wider in the range.',
+    '',
+    '| id | what it covers | kinds of AI | automation (±) | augmentation (±) | automation facts | augmentation facts |',
+    '| --- | --- | --- | ---: | ---: | --- | --- |',
+  );
+  const facts = (list: readonly string[]) => list.map((f) => `\`${f}\``).join(', ') || 'none';
+  const value = (p: { potential: number; uncertainty: number; assumption?: unknown }) => `${p.potential} (±${p.uncertainty})${p.assumption ? ' *assumption*' : ''}`;
   for (const id of rb.categoriesByExposure) {
     const c = rb.taskCategories.get(id);
     if (!c) continue;
-    out.push(`| \`${c.id}\` | ${cell(c.label.en)} | ${c.susceptibility} | ${c.uncertainty} | ${c.facts.map((f) => `\`${f}\``).join(', ') || 'none'} | ${c.assumption ? 'yes' : ''} |`);
+    out.push(`| \`${c.id}\` | ${cell(c.label.en)} | ${c.ai.join(', ')} | ${value(c.automation)} | ${value(c.augmentation)} | ${facts(c.automation.facts)} | ${facts(c.augmentation.facts)} |`);
   }
   out.push('');
 
@@ -52,8 +59,15 @@ export function evidenceSection(rb: RuleBase): string {
   out.push('### Rules resting on an assumption', '');
   out.push('| rule | value | facts also cited | assumption |', '| --- | --- | --- | --- |');
   const rows: [string, string, readonly string[], string][] = [];
-  for (const c of rb.taskCategories.values()) if (c.assumption) rows.push([`task:${c.id}`, `susceptibility ${c.susceptibility} ± ${c.uncertainty}`, c.facts, c.assumption.en]);
-  for (const f of rb.factors) if (f.assumption) rows.push([f.id, `${f.points > 0 ? '+' : ''}${f.points} points${f.uncertainty ? ` ± ${f.uncertainty}` : ''}`, f.facts, f.assumption.en]);
+  for (const c of rb.taskCategories.values()) {
+    for (const axis of ['automation', 'augmentation'] as const) {
+      const p = c[axis];
+      if (p.assumption) rows.push([`task:${c.id}`, `${axis} ${p.potential} ± ${p.uncertainty}`, p.facts, p.assumption.en]);
+    }
+  }
+  for (const f of rb.factors) {
+    if (f.assumption) rows.push([f.id, `odds ×${f.odds}${f.uncertainty ? ` ± ${f.uncertainty}` : ''}${f.scaleWith ? `, scaled by the ${f.scaleWith} share` : ''}`, f.facts, f.assumption.en]);
+  }
   for (const a of rb.advice) if (a.assumption) rows.push([`advice:${a.id}`, 'advice', a.facts, a.assumption.en]);
   for (const w of rb.whatIfs) if (w.assumption) rows.push([w.id, 'what-if', w.facts, w.assumption.en]);
   for (const [id, value, facts, assumption] of rows) out.push(`| \`${id}\` | ${value} | ${facts.length > 0 ? facts.map((f) => `\`${f}\``).join(', ') : 'none'} | ${cell(assumption)} |`);

@@ -10,7 +10,7 @@ import type { Assessment } from '../engine/evaluate.js';
 import type { Lang } from '../i18n/index.js';
 import { inLang, sourceLabel, titleOf } from './common.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
   return {
@@ -31,18 +31,23 @@ export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
     band: a.band.id,
     bandLabel: a.band.label[lang],
     range: { low: a.range.low, high: a.range.high },
-    baseline: a.baseline,
+    augmentation: { score: a.augmentation.score, range: { low: a.augmentation.range.low, high: a.augmentation.range.high } },
+    reading: a.reading ? { id: a.reading.id, text: a.reading.text[lang] } : null,
+    exposure: { automation: a.exposure.automation, augmentation: a.exposure.augmentation },
     tasks: a.tasks.map((task) => ({
       category: task.category,
       label: rb.taskCategories.get(task.category)?.label[lang] ?? task.category,
       share: task.share,
-      susceptibility: task.susceptibility,
-      points: task.points,
+      automation: task.automation,
+      augmentation: task.augmentation,
+      automationPoints: task.automationPoints,
+      augmentationPoints: task.augmentationPoints,
     })),
     factors: a.factors.map((f) => ({
       id: f.id,
       group: f.group,
       label: f.label[lang],
+      odds: f.odds,
       points: f.points,
       condition: f.condition,
       facts: [...f.facts],

@@ -18,13 +18,16 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
   out.push(`- **${m.report.occupation}:** ${mdEscape(occupationTitle(a, lang))} (\`${a.occupation.id}\`)`);
   out.push(`- **${m.report.codes}:** ${codesLine(a)}`);
   out.push(`- **${m.report.profile}:** ${mdEscape(profileLine(a, lang))}`);
-  out.push(`- **${m.report.score}:** ${a.score}/100 — ${m.report.band}: **${t(a.band.label, lang)}**, ${m.report.range} ${a.range.low}–${a.range.high}`, '');
+  out.push(`- **${m.report.score}:** ${a.score}/100 — ${m.report.band}: **${t(a.band.label, lang)}**, ${m.report.range} ${a.range.low}–${a.range.high} (${m.report.scoreMeaning})`);
+  out.push(`- **${m.report.augmentation}:** ${a.augmentation.score}/100 — ${m.report.range} ${a.augmentation.range.low}–${a.augmentation.range.high} (${m.report.augmentationMeaning})`);
+  if (a.reading) out.push(`- **${m.report.reading}:** ${mdEscape(t(a.reading.text, lang))}`);
+  out.push('');
 
   out.push(`## ${m.report.factors}`, '');
   out.push(`| ${m.report.factorHeader.points} | ${m.report.factorHeader.factor} | ${m.report.factorHeader.sources} |`, '| ---: | --- | --- |');
   const cite = (e: Parameters<typeof evidenceText>[1]) => mdEscape(evidenceText(rb, e, lang, m.report.assumption));
-  out.push(`| ${a.baseline.toFixed(1)} | ${m.report.baselineRow} | ${cite(taskEvidence(a, rb))} |`);
-  for (const f of a.factors) out.push(`| ${signed(f.points)} | ${mdEscape(t(f.label, lang))} | ${cite(f)} |`);
+  out.push(`| ${a.exposure.automation.toFixed(1)} | ${m.report.baselineRow} | ${cite(taskEvidence(a, rb))} |`);
+  for (const f of a.factors) out.push(`| ${signed(f.points)} (×${f.odds}) | ${mdEscape(t(f.label, lang))} | ${cite(f)} |`);
   out.push('');
 
   if (explain) {
@@ -32,9 +35,9 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
     out.push(`| ${m.report.traceHeader.rule} | ${m.report.traceHeader.condition} | ${m.report.traceHeader.effect} | ${m.report.traceHeader.sources} |`, '| --- | --- | ---: | --- |');
     for (const task of a.tasks) {
       const category = rb.taskCategories.get(task.category);
-      out.push(`| \`task:${task.category}\` | tasks.${task.category} = ${task.share} | +${task.points.toFixed(1)} | ${category ? mdEscape(factList(category, m.report.assumption)) : ''} |`);
+      out.push(`| \`task:${task.category}\` | tasks.${task.category} = ${task.share} | +${task.automationPoints.toFixed(1)} | ${category ? mdEscape(factList(category, m.report.assumption)) : ''} |`);
     }
-    for (const f of a.factors) out.push(`| \`${f.id}\` | ${mdEscape(f.condition)} | ${signed(f.points)} | ${mdEscape(factList(f, m.report.assumption))} |`);
+    for (const f of a.factors) out.push(`| \`${f.id}\` | ${mdEscape(f.condition)} | ${signed(f.points)} (×${f.odds}) | ${mdEscape(factList(f, m.report.assumption))} |`);
     out.push('');
   }
 

@@ -56,18 +56,23 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     `${chalk.bold(`${m.report.score}: ${color(`${a.score}/100`)}`)}  ${m.report.band}: ${color(t(a.band.label, lang))}  ${m.report.range}: ${a.range.low}–${a.range.high}`,
   );
   out.push(color(scoreBar(a.score)));
+  out.push(...wrap(m.report.scoreMeaning, o.width, '  ').map((l) => chalk.dim(l)));
+  out.push(`${chalk.bold(`${m.report.augmentation}: ${chalk.cyan(`${a.augmentation.score}/100`)}`)}  ${m.report.range}: ${a.augmentation.range.low}–${a.augmentation.range.high}`);
+  out.push(chalk.cyan(scoreBar(a.augmentation.score)));
+  out.push(...wrap(m.report.augmentationMeaning, o.width, '  ').map((l) => chalk.dim(l)));
+  if (a.reading) out.push(...wrap(`${m.report.reading}: ${t(a.reading.text, lang)}`, o.width, ''));
 
   heading(m.report.factors);
-  const factorTable = table([m.report.factorHeader.points, m.report.factorHeader.factor, m.report.factorHeader.sources], widths(o.width, [9], [3, 2]), chalk);
+  const factorTable = table([m.report.factorHeader.points, m.report.factorHeader.factor, m.report.factorHeader.sources], widths(o.width, [13], [3, 2]), chalk);
   const cite = (e: Parameters<typeof evidenceText>[1]) => evidenceText(rb, e, lang, m.report.assumption);
   // In the table, one source a line: a cell wraps only at spaces, and Chinese labels have none.
   const citeCell = (e: Parameters<typeof evidenceText>[1]) => evidenceText(rb, e, lang, m.report.assumption, '\n');
-  factorTable.push([a.baseline.toFixed(1), m.report.baselineRow, citeCell(taskEvidence(a, rb))]);
+  factorTable.push([a.exposure.automation.toFixed(1), m.report.baselineRow, citeCell(taskEvidence(a, rb))]);
   // Labels are wrapped here, by display width: the table wraps only at spaces, and Chinese has none
   // (it would cut the label short, qualifiers and all).
   const labelWidth = (factorTable.options.colWidths[1] ?? 40) - 2;
   for (const f of a.factors) {
-    const pts = signed(f.points);
+    const pts = `${signed(f.points)}\n×${f.odds}`;
     factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), wrap(t(f.label, lang), labelWidth, '').join('\n'), citeCell(f)]);
   }
   out.push(factorTable.toString());
@@ -76,13 +81,18 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   if (o.explain) {
     heading(m.report.tasks);
     const taskTable = table(
-      [m.report.taskHeader.category, m.report.taskHeader.share, m.report.taskHeader.susceptibility, m.report.taskHeader.points],
-      widths(o.width, [], [4, 1, 2, 1]),
+      [m.report.taskHeader.category, m.report.taskHeader.share, m.report.taskHeader.automation, m.report.taskHeader.augmentation],
+      widths(o.width, [], [4, 1, 2, 2]),
       chalk,
     );
     for (const task of a.tasks) {
       const label = rb.taskCategories.get(task.category)?.label[lang] ?? task.category;
-      taskTable.push([escapeControls(`${label} (${task.category})`), `${task.share}%`, String(task.susceptibility), task.points.toFixed(1)]);
+      taskTable.push([
+        escapeControls(`${label} (${task.category})`),
+        `${task.share}%`,
+        `${task.automation} → ${task.automationPoints.toFixed(1)}`,
+        `${task.augmentation} → ${task.augmentationPoints.toFixed(1)}`,
+      ]);
     }
     out.push(taskTable.toString());
 
@@ -95,9 +105,9 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     for (const task of a.tasks) {
       const category = rb.taskCategories.get(task.category);
       const categoryId = escapeControls(task.category);
-      trace.push([`task:${categoryId}`, `tasks.${categoryId} = ${task.share}`, `+${task.points.toFixed(1)}`, category ? factList(category, m.report.assumption) : '']);
+      trace.push([`task:${categoryId}`, `tasks.${categoryId} = ${task.share}`, `+${task.automationPoints.toFixed(1)}`, category ? factList(category, m.report.assumption) : '']);
     }
-    for (const f of a.factors) trace.push([escapeControls(f.id), escapeControls(f.condition), signed(f.points), factList(f, m.report.assumption)]);
+    for (const f of a.factors) trace.push([escapeControls(f.id), escapeControls(f.condition), `${signed(f.points)} (×${f.odds})`, factList(f, m.report.assumption)]);
     for (const item of a.advice) {
       const rule = rb.advice.find((r) => r.id === item.id);
       trace.push([escapeControls(item.id), escapeControls(rule?.condition ?? ''), `${a.score} → ${item.scoreAfter}`, factList(item, m.report.assumption)]);
