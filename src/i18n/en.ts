@@ -80,7 +80,7 @@ export const en = {
     none: (q: string) => `No occupation matches "${echo(q)}".`,
     groupsHeader: { group: 'SOC major group', count: 'Roles', median: 'Median' },
     groupsNote: (seniority: string, repetitiveness: string, ai: string) =>
-      `Median score of each group's occupations for a neutral profile: ${seniority}, repetitiveness ${repetitiveness}, AI use ${ai}.`,
+      `Median replacement-risk estimate of each group's occupations for a neutral profile: ${seniority}, repetitiveness ${repetitiveness}, AI use ${ai}.`,
   },
   sources: {
     header: { id: 'Id', title: 'Title', outlet: 'Outlet', author: 'Author', date: 'Date', lang: 'Lang', citedBy: 'Cited by' },

@@ -75,7 +75,7 @@ export const zh: Messages = {
     count: (n: number, total: number) => `共 ${total} 个职业，显示 ${n} 个`,
     none: (q: string) => `没有与“${echo(q)}”匹配的职业。`,
     groupsHeader: { group: 'SOC 大类', count: '职业数', median: '中位数' },
-    groupsNote: (seniority: string, repetitiveness: string, ai: string) => `各大类职业在中性画像下的分数中位数：${seniority}，重复度 ${repetitiveness}，AI使用 ${ai}。`,
+    groupsNote: (seniority: string, repetitiveness: string, ai: string) => `各大类职业在中性画像下替代风险估计的中位数：${seniority}，重复度 ${repetitiveness}，AI使用 ${ai}。`,
   },
   sources: {
     header: { id: 'ID', title: '标题', outlet: '媒体', author: '作者', date: '日期', lang: '语言', citedBy: '引用规则' },
