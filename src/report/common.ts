@@ -65,9 +65,12 @@ export function packLines(rb: RuleBase): string[] {
   return rb.layers.slice(1).map((layer) => escapeControls(`${layer.name} (${shortHash(layer.hash)})`));
 }
 
-/** The task categories behind the baseline, as one piece of evidence: their documents, and whether any rests on an assumption. */
+/**
+ * The automation potentials behind the task mix's automation share, as one piece of evidence: their
+ * documents, and whether any rests on an assumption (the augmentation potentials are not in that row).
+ */
 export function taskEvidence(a: Assessment, rb: RuleBase): { sources: string[]; facts: string[]; assumption?: LocalText } {
-  const categories = a.tasks.map((task) => rb.taskCategories.get(task.category)).filter((c) => c !== undefined);
+  const categories = a.tasks.map((task) => rb.taskCategories.get(task.category)?.automation).filter((c) => c !== undefined);
   const sources = [...new Set(categories.flatMap((c) => c.sources))].sort();
   const facts = [...new Set(categories.flatMap((c) => c.facts))].sort();
   const assumption = categories.find((c) => c.assumption !== undefined)?.assumption;
