@@ -70,8 +70,8 @@ describe('the automation and augmentation axes agree with the cited research', (
     }
   });
 
-  it('dishwashers are low on both (IMF low-exposure example), below telemarketers on both', () => {
-    // The catalogue's dishwasher entry is kitchen-helper (SOC 35-9021, Dishwashers).
+  it('kitchen helpers, nearest to the IMF low-exposure example of dishwashers, are below telemarketers on both axes', () => {
+    // The catalogue has no dishwasher entry; its nearest is kitchen-helper (SOC 35-2021, food preparation workers).
     const dish = of('kitchen-helper');
     const tele = of('telemarketer');
     expect(dish.score).toBeLessThan(tele.score);

@@ -15,6 +15,12 @@ describe('rules/README.md evidence section', () => {
   it('lists every rule that rests on an assumption, with its value', () => {
     const rb = shippedRuleBase();
     const section = evidenceSection(rb);
-    for (const f of rb.factors.filter((x) => x.assumption)) expect(section).toContain(`| \`${f.id}\` | ${f.points > 0 ? '+' : ''}${f.points} points`);
+    for (const f of rb.factors.filter((x) => x.assumption)) expect(section).toContain(`| \`${f.id}\` | odds ×${f.odds}${f.uncertainty ? ` ± ${f.uncertainty}` : ''}`);
+    for (const c of rb.taskCategories.values()) {
+      for (const axis of ['automation', 'augmentation'] as const) {
+        const p = c[axis];
+        if (p.assumption) expect(section).toContain(`| \`task:${c.id}\` | ${axis} ${p.potential} ± ${p.uncertainty} |`);
+      }
+    }
   });
 });

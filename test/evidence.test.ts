@@ -39,17 +39,24 @@ const typing = (facts: string) => `
 taskCategories:
   - id: typing
     label: { en: Typing, zh: 打字 }
-    susceptibility: 80
-    uncertainty: 5
-    rationale: { en: Easy., zh: 容易。 }
-    facts: [${facts}]
+    ai: [language]
+    automation:
+      potential: 80
+      uncertainty: 5
+      rationale: { en: Easy., zh: 容易。 }
+      facts: [${facts}]
+    augmentation:
+      potential: 50
+      uncertainty: 5
+      rationale: { en: Faster., zh: 更快。 }
+      assumption: { en: A test value., zh: 测试用的数值。 }
 `;
 const factor = (id: string, when: string, facts: string) => `
   - id: ${id}
     group: role
     label: { en: ${id}, zh: 因素 }
     when: ${when}
-    points: 2
+    odds: 1.2
     facts: [${facts}]`;
 
 describe('evidence layer', () => {
@@ -61,7 +68,7 @@ factors:${factor('f1', '{ occupation: typist }', 'src-a/repetition')}
     group: role
     label: { en: f2, zh: 因素二 }
     when: { occupation: mover }
-    points: 1
+    odds: 1.1
     assumption: { en: A modelling choice., zh: 建模假设。 }${typing('src-a/typing-is-easy')}`),
     ).toEqual([]);
   });
@@ -95,7 +102,7 @@ factors:${factor('f1', '{ occupation: typist }', 'src-a/missing, src-a/backgroun
   });
 
   it('refuses a rule with neither facts nor an assumption, and a fact without a locator', () => {
-    expect(problems(`factors:\n  - { id: bare, group: role, label: { en: Bare, zh: 无据 }, when: { occupation: typist }, points: 1 }\n`)).toEqual([
+    expect(problems(`factors:\n  - { id: bare, group: role, label: { en: Bare, zh: 无据 }, when: { occupation: typist }, odds: 1.1 }\n`)).toEqual([
       'factors[0]  every rule needs `facts` (ids of the facts it rests on) or an `assumption` (en, zh), or both',
     ]);
     expect(problems(`facts:\n  - { id: src-a/x, locator: {}, attribution: { en: A, zh: 甲 }, text: { en: B, zh: 乙 }, context: true }\n`)).toEqual([

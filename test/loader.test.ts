@@ -53,13 +53,13 @@ describe('loadRuleBase', () => {
     'duplicate-primary.yaml': [
       'test/fixtures/broken/duplicate-primary.yaml:12:59  occupations[1].codes.primary  typist-lead is already primary for soc2018 43-9022',
     ],
-    'wrong-type.yaml': ['test/fixtures/broken/wrong-type.yaml:6:13  factors[0].points  Invalid input: expected number, received string'],
+    'wrong-type.yaml': ['test/fixtures/broken/wrong-type.yaml:6:11  factors[0].odds  Invalid input: expected number, received string'],
     'unknown-field.yaml': [
-      'test/fixtures/broken/unknown-field.yaml:5:13  factors[0].when.salary  condition on unknown profile field "salary" (fields: occupation, seniority, repetitiveness, aiUsage, socGroup, tasks)',
+      'test/fixtures/broken/unknown-field.yaml:5:13  factors[0].when.salary  condition on unknown profile field "salary" (fields: occupation, seniority, repetitiveness, aiUsage, socGroup, soc, isco, tasks)',
     ],
     'never-fires.yaml': [
       'test/fixtures/broken/never-fires.yaml:5:29  factors[0].when.repetitiveness  can never fire: min 4 is above max 2',
-      'test/fixtures/broken/never-fires.yaml:11:11  factors[1].when  can never fire: none of the occupations [typist] is in SOC group 29',
+      'test/fixtures/broken/never-fires.yaml:11:11  factors[1].when  can never fire: no occupation in the catalogue meets occupation typist and socGroup 29',
     ],
   };
 
@@ -92,7 +92,7 @@ describe('loadRuleBase', () => {
 
   it('lets a later layer override an entry by id and switch one off', () => {
     const rb = loadOrThrow({ base: BASE, packs: ['test/fixtures/pack'] });
-    expect(rb.factors.find((f) => f.id === 'repetitive')?.points).toBe(20);
+    expect(rb.factors.find((f) => f.id === 'repetitive')?.odds).toBe(2);
     expect(rb.occupationById.has('mover')).toBe(false);
     expect(rb.layers.map((l) => l.name)).toEqual([BASE, 'test/fixtures/pack']);
   });
