@@ -1,7 +1,12 @@
 /** The built CLI, spawned exactly as a user's shell would run it (no TTY, pipes). */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { messages } from '../src/i18n/index.js';
 import { BIN, ROOT, runCli } from './helpers.js';
+
+const EN = messages('en').report;
+const ZH = messages('zh').report;
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 const FULL = ['assess', '--role', 'translator', '--seniority', 'entry', '--repetitiveness', '4', '--ai-usage', 'none'];
@@ -13,9 +18,11 @@ describe('career-risk assess', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Translator · 笔译员');
     expect(r.stdout).toContain('ISCO-08 2643 · SOC 27-3091');
-    expect(r.stdout).toMatch(/Risk score: \d+\/100 {2}band: (low|moderate|high|very high) {2}range: \d+–\d+/);
-    expect(r.stdout).toContain('What to learn next');
-    expect(r.stdout).toContain('Indicative estimate from cited rules, not a forecast.');
+    expect(r.stdout).toMatch(new RegExp(`${escapeRe(EN.score)}: \\d+/100 {2}${EN.band}: (low|moderate|high|very high) {2}${EN.range}: \\d+–\\d+`));
+    expect(r.stdout).toMatch(new RegExp(`${escapeRe(EN.augmentation)}: \\d+/100 {2}${EN.range}: \\d+–\\d+`));
+    expect(r.stdout).toContain(`${EN.reading}: `);
+    expect(r.stdout).toContain(EN.advice);
+    expect(r.stdout).toContain(EN.disclaimer);
     expect(r.stdout).not.toMatch(ANSI); // no colour in a pipe
   });
 
@@ -24,7 +31,7 @@ describe('career-risk assess', () => {
     const b = runCli([...FULL, '--format', 'json']);
     expect(a.stdout).toBe(b.stdout);
     const json = JSON.parse(a.stdout) as { schemaVersion: number; score: number; ruleBase: { hash: string } };
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.ruleBase.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -32,7 +39,8 @@ describe('career-risk assess', () => {
     const r = runCli(['assess', '-r', '会计', '-s', '初级', '-p', '5', '-a', '偶尔', '--lang', 'zh']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('会计 · Accountant');
-    expect(r.stdout).toContain('风险分数');
+    expect(r.stdout).toContain(`${ZH.score}: `);
+    expect(r.stdout).toContain(`${ZH.augmentation}: `);
   });
 
   it('is the default command', () => {
@@ -43,7 +51,7 @@ describe('career-risk assess', () => {
 
   it('takes the language from LANG when --lang is absent', () => {
     const r = runCli(FULL, { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(r.stdout).toContain('AI替代风险评估');
+    expect(r.stdout.split('\n')[0]).toBe(ZH.title);
   });
 
   it('colours output only when asked on a pipe, and never with NO_COLOR', () => {
@@ -63,8 +71,9 @@ describe('career-risk assess', () => {
   it('writes Markdown with --format md', () => {
     const r = runCli([...FULL, '--format', 'md']);
     expect(r.status).toBe(0);
-    expect(r.stdout.startsWith('# AI replacement-risk estimate')).toBe(true);
-    expect(r.stdout).toContain('| Points | Factor | Sources |');
+    expect(r.stdout.startsWith(`# ${EN.title}: `)).toBe(true);
+    expect(r.stdout).toContain(`| ${EN.factorHeader.points} | ${EN.factorHeader.factor} | ${EN.factorHeader.sources} |`);
+    expect(r.stdout).toContain(`- **${EN.augmentation}:** `);
   });
 
   it('names the missing flags without a TTY (exit 2) and never waits for input', () => {
