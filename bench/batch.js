@@ -62,9 +62,23 @@ function measure(n, times) {
   };
 }
 
+// The output must have the columns batch writes today (the input's own, then the result columns),
+// so a change of shape fails here instead of being measured as a speed-up. Checked after timing.
+async function checkColumns() {
+  const { RESULT_COLUMNS } = await import(here('../dist/batch/rows.js'));
+  const header = (file) => readFileSync(file, 'utf8').slice(0, 4096).replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+  const input = header(generate(rows)).split(',');
+  const output = header(`${dir}results.csv`).split(',');
+  const expected = [...input, ...RESULT_COLUMNS];
+  if (output.join(',') !== expected.join(',')) throw new Error(`batch output columns ${output.join(',')}; expected ${expected.join(',')}`);
+  return { input: input.length, output: output.length };
+}
+
 console.log(`node ${process.version}, ${runs} interleaved runs per size`);
 const small = measure(Math.max(1, Math.round(rows / 10)), Math.max(3, Math.ceil(runs / 2)));
 const big = measure(rows, runs);
+const columns = await checkColumns();
+console.log(`batch output: ${columns.output} columns (the input's ${columns.input}, then ${columns.output - columns.input} result columns)`);
 for (const r of [small, big]) {
   console.log(
     `${String(r.rows).padStart(9)} rows: batch ${r.batchSeconds.toFixed(2)} s (${r.rowsPerSecond} rows/s), ` +

@@ -5,12 +5,30 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { messages } from '../src/i18n/index.js';
 import { BIN, ROOT, runCli } from './helpers.js';
 
 const MESSY_CSV = 'test/fixtures/batch/messy.csv';
 const MESSY_JSONL = 'test/fixtures/batch/messy.jsonl';
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'career-risk-batch-'));
 const rowsOf = (csv: string) => parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+/** The result columns batch adds after the input columns, in order. */
+const RESULT_COLUMNS = [
+  'occupation_id',
+  'occupation_title',
+  'isco08',
+  'soc2018',
+  'score',
+  'augmentation',
+  'band',
+  'range_low',
+  'range_high',
+  'reading',
+  'advice_1',
+  'advice_2',
+  'advice_3',
+];
 
 describe('batch on a messy real-world CSV', () => {
   const dir = tmp();
@@ -21,8 +39,19 @@ describe('batch on a messy real-world CSV', () => {
   it('exits 3 because some rows were rejected', () => expect(r.status).toBe(3));
 
   it('writes the assessed rows in input order (golden)', async () => {
-    await expect(r.stdout).toMatchFileSnapshot('__golden__/batch/messy.out.csv');
     expect(rowsOf(r.stdout).map((row) => row.id)).toEqual(['c1', 'c2', 'c5', 'c8']);
+    await expect(r.stdout).toMatchFileSnapshot('__golden__/batch/messy.out.csv');
+  });
+
+  it('adds the result columns after the input columns: both figures, band, range, reading and advice', () => {
+    const header = r.stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]?.split(',') ?? [];
+    expect(header).toEqual(['id', 'role', 'seniority', 'repetitiveness', 'ai_usage', 'notes', ...RESULT_COLUMNS]);
+    for (const row of rowsOf(r.stdout)) {
+      const [score, augmentation, low, high] = [row.score, row.augmentation, row.range_low, row.range_high].map(Number);
+      for (const n of [score, augmentation, low, high]) expect(Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 100, row.id).toBe(true);
+      expect((low as number) <= (score as number) && (score as number) <= (high as number), row.id).toBe(true);
+      expect(row.reading, row.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    }
   });
 
   it('handles BOM, CRLF, quoted commas and newlines, surrounding spaces and formulas', () => {
@@ -37,23 +66,35 @@ describe('batch on a messy real-world CSV', () => {
 
   it('writes the rejected rows unchanged plus a reason (golden)', async () => {
     const text = readFileSync(errors, 'utf8');
-    await expect(text).toMatchFileSnapshot('__golden__/batch/messy.errors.csv');
     expect(rowsOf(text).map((row) => row.id)).toEqual(['c3', 'c4', 'c6', 'c7']);
+    await expect(text).toMatchFileSnapshot('__golden__/batch/messy.errors.csv');
   });
 
   it('reports every rejected row with line, field and reason, then accounts for every row (golden)', async () => {
-    await expect(r.stderr).toMatchFileSnapshot('__golden__/batch/messy.stderr.txt');
     expect(r.stderr).toContain('test/fixtures/batch/messy.csv:6: role: no occupation clearly matches "astronaut"');
     expect(r.stderr).toContain('test/fixtures/batch/messy.csv:7: invalid value "boss" for seniority');
     expect(r.stderr.trim().split('\n').pop()).toBe('8 rows: 4 assessed, 4 rejected');
+    await expect(r.stderr).toMatchFileSnapshot('__golden__/batch/messy.stderr.txt');
   });
 
   it('writes the summary as JSON (golden)', async () => {
     const text = readFileSync(summary, 'utf8');
-    await expect(text).toMatchFileSnapshot('__golden__/batch/messy.summary.json');
-    const json = JSON.parse(text) as { rows: number; assessed: number; rejected: number; rolesNotFound: { role: string }[] };
+    const json = JSON.parse(text) as {
+      rows: number;
+      assessed: number;
+      rejected: number;
+      meanScore: number;
+      medianScore: number;
+      meanAugmentation: number;
+      rolesNotFound: { role: string }[];
+    };
     expect(json.assessed + json.rejected).toBe(json.rows);
     expect(json.rolesNotFound.map((x) => x.role)).toEqual(['astronaut']);
+    const rows = rowsOf(r.stdout);
+    const mean = (column: string) => round1(rows.reduce((sum, row) => sum + Number(row[column]), 0) / rows.length);
+    expect(json.meanScore).toBe(mean('score'));
+    expect(json.meanAugmentation).toBe(mean('augmentation'));
+    await expect(text).toMatchFileSnapshot('__golden__/batch/messy.summary.json');
   });
 
   it('can re-run the errors file after fixing it', () => {
@@ -73,16 +114,21 @@ describe('batch on the same clients as JSONL', () => {
 
   it('writes full assessments, one JSON object per line (golden)', async () => {
     expect(r.status).toBe(3);
-    await expect(r.stdout).toMatchFileSnapshot('__golden__/batch/messy.out.jsonl');
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; line: number; assessment: { schemaVersion: number; score: number } });
     expect(lines.map((l) => l.id)).toEqual(['c1', 'c2', 'c5', 'c8']);
-    expect(lines.every((l) => l.assessment.schemaVersion === 1)).toBe(true);
+    expect(lines.every((l) => l.assessment.schemaVersion === 2)).toBe(true);
+    await expect(r.stdout).toMatchFileSnapshot('__golden__/batch/messy.out.jsonl');
   });
 
-  it('gives the same scores as the CSV run', () => {
+  it('gives the same scores, augmentation figures and readings as the CSV run', () => {
     const csv = rowsOf(runCli(['batch', MESSY_CSV]).stdout);
-    const jsonl = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { assessment: { score: number } });
+    const jsonl = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { assessment: { score: number; augmentation: { score: number }; reading?: { id: string } } });
     expect(jsonl.map((l) => l.assessment.score)).toEqual(csv.map((row) => Number(row.score)));
+    expect(jsonl.map((l) => l.assessment.augmentation.score)).toEqual(csv.map((row) => Number(row.augmentation)));
+    expect(jsonl.map((l) => l.assessment.reading?.id ?? '')).toEqual(csv.map((row) => row.reading));
   });
 
   it('writes rejected rows as JSONL with a reason, keeping broken lines as raw text (golden)', async () => {
@@ -102,7 +148,11 @@ describe('batch summary, formats and exit codes', () => {
     const r = runCli(['batch', MESSY_CSV, '--summary']);
     expect(r.stderr).toContain('Caseload summary (4 assessed)');
     expect(r.stderr).toMatch(/very high +█+ +3 +75\.0%/);
-    expect(r.stderr).toContain('Mean score 69 · median 73');
+    const rows = rowsOf(runCli(['batch', MESSY_CSV]).stdout);
+    const scores = rows.map((row) => Number(row.score)).sort((a, b) => a - b);
+    const mean = (column: string) => round1(rows.reduce((sum, row) => sum + Number(row[column]), 0) / rows.length);
+    const median = scores[Math.floor((scores.length - 1) / 2)] ?? null;
+    expect(r.stderr).toContain(messages('en').batch.meanMedian(mean('score'), median, mean('augmentation')));
     expect(r.stderr).toContain('Roles not found: astronaut (1)');
   });
 

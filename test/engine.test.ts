@@ -1,35 +1,97 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, evaluate, scoreOf, simulate } from '../src/engine/evaluate.js';
-import { shippedRuleBase, neutral } from './helpers.js';
+import { bandOf, evaluate, scaleOdds, scoreOf, simulate } from '../src/engine/evaluate.js';
+import { modelScore, oddsTransform, shippedRuleBase, neutral } from './helpers.js';
 
 const rb = shippedRuleBase();
 
 describe('evaluate', () => {
-  it('scores a neutral profile as the task-mix baseline plus role rules only', () => {
-    const a = evaluate(rb, neutral('electrician'));
-    expect(a.factors.filter((f) => f.group !== 'role')).toEqual([]);
-    const roleRules = a.factors.reduce((s, f) => s + f.points, 0);
-    expect(a.score).toBe(Math.round(a.baseline + roleRules));
+  it('scores a neutral profile as the automation share, moved only by role rules', () => {
+    for (const id of ['electrician', 'translator', 'accountant']) {
+      const a = evaluate(rb, neutral(id));
+      expect(a.factors.filter((f) => f.group !== 'role'), id).toEqual([]);
+      const roleOdds = modelScore(rb, neutral(id)).odds.reduce((p, x) => p * x, 1);
+      expect(a.score, id).toBe(Math.round(oddsTransform(modelScore(rb, neutral(id)).automation, roleOdds)));
+      // No fired factor: the score is the automation share itself, rounded.
+      if (a.factors.length === 0) expect(a.score, id).toBe(Math.round(modelScore(rb, neutral(id)).automation));
+    }
   });
 
-  it('computes the baseline as the share-weighted susceptibility of the task mix', () => {
+  it('computes both exposures as share-weighted potentials of the task mix', () => {
     const a = evaluate(rb, neutral('translator'));
     const occupation = rb.occupationById.get('translator');
-    let expected = 0;
+    let automation = 0;
+    let augmentation = 0;
     for (const [category, share] of Object.entries(occupation?.tasks ?? {})) {
-      expected += (share * (rb.taskCategories.get(category)?.susceptibility ?? NaN)) / 100;
+      automation += (share * (rb.taskCategories.get(category)?.automation.potential ?? NaN)) / 100;
+      augmentation += (share * (rb.taskCategories.get(category)?.augmentation.potential ?? NaN)) / 100;
     }
-    expect(Math.abs(a.baseline - expected)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(a.exposure.automation - automation)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(a.exposure.augmentation - augmentation)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(a.augmentation.score).toBe(Math.round(augmentation));
     expect(a.tasks.map((t) => t.share).reduce((s, n) => s + n, 0)).toBe(100);
+    for (const t of a.tasks) {
+      const category = rb.taskCategories.get(t.category);
+      expect(t.automation).toBe(category?.automation.potential);
+      expect(t.augmentation).toBe(category?.augmentation.potential);
+      expect(t.automationPoints).toBe(Math.round(t.share * t.automation * 10 / 100) / 10);
+      expect(t.augmentationPoints).toBe(Math.round(t.share * t.augmentation * 10 / 100) / 10);
+    }
   });
 
-  it('adds the points of every fired factor and records why it fired', () => {
-    const a = evaluate(rb, { occupation: 'accountant', seniority: 'entry', repetitiveness: 5, aiUsage: 'none' });
-    const ids = a.factors.map((f) => f.id);
-    expect(ids).toEqual(['seniority-entry', 'repetitiveness-5', 'ai-usage-none', 'role-repetitive-white-collar-example']);
+  it('multiplies the odds of the automation share by every fired factor and records why each fired', () => {
+    const profile = { occupation: 'accountant', seniority: 'entry', repetitiveness: 5, aiUsage: 'none' } as const;
+    const a = evaluate(rb, profile);
+    const expected = modelScore(rb, profile);
+    expect(a.factors.map((f) => f.id)).toEqual(expected.fired.map((f) => f.id));
+    // One factor of each person group fires, then role rules.
+    expect(a.factors.map((f) => f.group).slice(0, 3)).toEqual(['seniority', 'repetitiveness', 'ai-usage']);
+    expect(a.factors.map((f) => f.id).slice(0, 3)).toEqual(['seniority-entry', 'repetitiveness-5', 'ai-usage-none']);
     expect(a.factors.find((f) => f.id === 'repetitiveness-5')?.condition).toBe('repetitiveness = 5');
-    const sum = a.factors.reduce((s, f) => s + f.points, a.baseline);
-    expect(a.score).toBe(Math.min(100, Math.round(sum)));
+    // score = round(100·mA / (mA + 100 − A)), m the product of the effective odds.
+    expect(a.score).toBe(Math.round((100 * expected.m * expected.automation) / (expected.m * expected.automation + 100 - expected.automation)));
+    expect(a.score).toBe(expected.score);
+    // `odds` is each factor's effective odds, two decimals (scaled by G for `scaleWith: augmentation`).
+    a.factors.forEach((f, i) => expect(f.odds).toBe(Math.round((expected.odds[i] ?? NaN) * 100) / 100));
+    const none = rb.factors.find((f) => f.id === 'ai-usage-none');
+    if (none?.scaleWith === 'augmentation') {
+      expect(a.factors.find((f) => f.id === 'ai-usage-none')?.odds).toBe(Math.round((1 + (none.odds - 1) * (expected.augmentation / 100)) * 100) / 100);
+    }
+  });
+
+  it('gives each factor the points it moves the score by, in rule order after those before it', () => {
+    for (const profile of [
+      { occupation: 'accountant', seniority: 'entry', repetitiveness: 5, aiUsage: 'none' },
+      { occupation: 'software-developer', seniority: 'intern', repetitiveness: 1, aiUsage: 'builds' },
+      { occupation: 'translator', seniority: 'executive', repetitiveness: 2, aiUsage: 'daily' },
+    ] as const) {
+      const a = evaluate(rb, profile);
+      const expected = modelScore(rb, profile);
+      let product = 1;
+      let before = expected.automation;
+      a.factors.forEach((f, i) => {
+        product *= expected.odds[i] ?? NaN;
+        const after = oddsTransform(expected.automation, product);
+        expect(f.points, `${profile.occupation} ${f.id}`).toBe(Math.round((after - before) * 10) / 10 || 0);
+        // Odds above 1 raise the score, below 1 lower it, 1 leaves it.
+        if ((expected.odds[i] ?? 1) > 1) expect(after).toBeGreaterThan(before);
+        if ((expected.odds[i] ?? 1) < 1) expect(after).toBeLessThan(before);
+        before = after;
+      });
+      // The points add up to the move from the automation share to the unrounded score (each rounded to one decimal).
+      const sum = a.factors.reduce((s, f) => s + f.points, 0);
+      expect(Math.abs(expected.automation + sum - expected.raw)).toBeLessThanOrEqual(0.05 * a.factors.length + 1e-9);
+    }
+  });
+
+  it('scaleOdds: odds 1 keep the share, 0 and 100 stay put, and it rises with m', () => {
+    for (const share of [0, 1, 12.5, 50, 87.3, 100]) expect(scaleOdds(share, 1)).toBeCloseTo(share, 10);
+    for (const m of [0.1, 0.5, 2, 10]) {
+      expect(scaleOdds(0, m)).toBe(0);
+      expect(scaleOdds(100, m)).toBe(100);
+    }
+    expect(scaleOdds(40, 1.5)).toBeCloseTo(100 / (1 + (60 / 40) / 1.5), 10); // odds 40:60 × 1.5 = 1:1 → 50
+    expect(scaleOdds(40, 1.5)).toBeCloseTo(50, 10);
+    expect(scaleOdds(50, 0.5)).toBeCloseTo(100 / 3, 10);
   });
 
   it('applies role rules only under their full condition', () => {

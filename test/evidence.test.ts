@@ -126,6 +126,18 @@ factors:${factor('f1', '{ occupation: typist, seniority: entry }', 'src-a/repeti
     ]);
     // The mover has no typing in its mix: the same fact may back a factor that fires only for movers.
     expect(problems(`${FACTS}${category}factors:${factor('f1', '{ occupation: mover }', 'src-a/typing-is-easy')}\n`)).toEqual([]);
+    // A fact behind the augmentation potential counts too: that potential scales AI-use factors.
+    const augmentedBy = `
+taskCategories:
+  - id: typing
+    label: { en: Typing, zh: 打字 }
+    ai: [language]
+    automation: { potential: 80, uncertainty: 5, rationale: { en: Easy., zh: 容易。 }, facts: [src-a/typing-is-easy] }
+    augmentation: { potential: 50, uncertainty: 5, rationale: { en: Faster., zh: 更快。 }, facts: [src-a/repetition] }
+`;
+    expect(problems(`${FACTS}${augmentedBy}factors:${factor('f1', '{ occupation: typist }', 'src-a/repetition')}\n`)).toEqual([
+      'factors[0].facts[0]  fact "src-a/repetition" already sets task category "typing", which this factor adds to: one fact may move the score once',
+    ]);
   });
 
   it('decides "can fire together" from the catalogue and the person answers', () => {

@@ -26,7 +26,7 @@ describe('agreement with published occupational AI-exposure research', () => {
   });
 
   it('puts hands-on, in-person care and teaching, or licensed work in the bottom quarter, with AI engineering as the exception', () => {
-    // AI development has a low susceptibility (an assumption, see rules/README.md), so AI engineers may rank low too.
+    // AI development has a low automation potential (an assumption, see rules/README.md), so AI engineers may rank low too.
     const off = ranked
       .slice(-quartile)
       .filter((r) => share(r.o.tasks, [...HANDS_ON, 'teaching', 'regulated-judgement']) < 40 && share(r.o.tasks, ['ai-development']) < 40);

@@ -1,12 +1,13 @@
 /** Shared test helpers: the shipped rule base, profiles, and running the built CLI. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RuleBase } from '../src/engine/compile.js';
+import type { CompiledFactor, RuleBase } from '../src/engine/compile.js';
 import { compileRuleBase } from '../src/engine/compile.js';
 import type { LoadOptions } from '../src/engine/load.js';
 import { loadRuleBase } from '../src/engine/load.js';
 import { formatProblem } from '../src/engine/problems.js';
 import type { Profile } from '../src/model/profile.js';
+import { isRepetitiveness } from '../src/model/profile.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../bin/career-risk.js', import.meta.url));
@@ -25,10 +26,61 @@ export function loadOrThrow(options: LoadOptions = {}): RuleBase {
   return compileRuleBase(result.ruleBase);
 }
 
+/** What the model-2 formula gives for a profile, computed here from the rule base without evaluate(). */
+export interface ModelFigures {
+  /** A = Σ share × automation potential / 100 (unrounded). */
+  readonly automation: number;
+  /** G = Σ share × augmentation potential / 100 (unrounded). */
+  readonly augmentation: number;
+  readonly fired: readonly CompiledFactor[];
+  /** Each fired factor's effective odds: `odds`, or 1 + (odds − 1) × G / 100 with `scaleWith: augmentation`. */
+  readonly odds: readonly number[];
+  /** The product of the effective odds. */
+  readonly m: number;
+  /** 100·mA / (mA + 100 − A), unrounded; 0 and 100 where A is. */
+  readonly raw: number;
+  readonly score: number;
+}
+
+/** The odds transform, written out: the share A (0–100) with its odds multiplied by m. */
+export function oddsTransform(automation: number, m: number): number {
+  if (automation <= 0) return 0;
+  if (automation >= 100) return 100;
+  return (100 * m * automation) / (m * automation + 100 - automation);
+}
+
+export function modelScore(rb: RuleBase, profile: Profile): ModelFigures {
+  const occupation = rb.occupationById.get(profile.occupation);
+  if (!occupation) throw new Error(`no occupation ${profile.occupation}`);
+  const tasks = profile.tasks ?? occupation.tasks;
+  let automation = 0;
+  let augmentation = 0;
+  for (const [id, share] of Object.entries(tasks)) {
+    const category = rb.taskCategories.get(id);
+    if (!category) throw new Error(`no task category ${id}`);
+    automation += share * category.automation.potential;
+    augmentation += share * category.augmentation.potential;
+  }
+  automation /= 100;
+  augmentation /= 100;
+  const fired = rb.factors.filter((f) => f.test({ profile, occupation, tasks }));
+  const odds = fired.map((f) => (f.scaleWith === 'augmentation' ? 1 + (f.odds - 1) * (augmentation / 100) : f.odds));
+  const m = odds.reduce((product, x) => product * x, 1);
+  const raw = oddsTransform(automation, m);
+  return { automation, augmentation, fired, odds, m, raw, score: Math.round(raw) };
+}
+
 export const NEUTRAL = { seniority: 'mid', repetitiveness: 3, aiUsage: 'occasional' } as const;
 
 export function neutral(occupation: string): Profile {
   return { occupation, ...NEUTRAL };
+}
+
+/** The rule base's own reference profile (the answers whose person factors have odds 1) for an occupation. */
+export function reference(rb: RuleBase, occupation: string): Profile {
+  const { seniority, repetitiveness, aiUsage } = rb.ruleset.reference;
+  if (!isRepetitiveness(repetitiveness)) throw new Error(`reference repetitiveness ${repetitiveness} is not 1–5`);
+  return { occupation, seniority, repetitiveness, aiUsage };
 }
 
 export interface CliResult {

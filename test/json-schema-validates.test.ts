@@ -47,7 +47,24 @@ describe('JSON Schemas against real files', () => {
 
   it('reject an unknown key and a missing translation, as the loader does', () => {
     const validate = validatorFor('factors');
-    expect(validate({ factors: [{ id: 'x', group: 'role', label: { en: 'only English' }, when: {}, points: 1, sources: ['s'] }] })).toBe(false);
-    expect(validate({ factors: [{ id: 'x', group: 'role', label: { en: 'a', zh: '甲' }, when: { salary: 1 }, points: 1, sources: ['s'] }] })).toBe(false);
+    const factor = { id: 'x', group: 'role', label: { en: 'a', zh: '甲' }, when: {}, odds: 1.2, assumption: { en: 'b', zh: '乙' } };
+    expect(validate({ factors: [factor] }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ factors: [{ ...factor, label: { en: 'only English' } }] })).toBe(false);
+    expect(validate({ factors: [{ ...factor, when: { salary: 1 } }] })).toBe(false);
+    expect(validate({ factors: [{ ...factor, when: { soc: '15-12', isco: '26' }, scaleWith: 'augmentation', uncertainty: 0.1 }] })).toBe(true);
+    // Format 1: `points` is not a key of format 2 (the loader refuses it with a message naming `odds`).
+    const withoutOdds: Record<string, unknown> = { ...factor };
+    delete withoutOdds.odds;
+    expect(validate({ factors: [{ ...withoutOdds, points: 3 }] })).toBe(false);
+    expect(validate({ factors: [{ ...factor, odds: 11 }] })).toBe(false);
+  });
+
+  it('describe format-2 task categories: two potentials and the kinds of AI', () => {
+    const validate = validatorFor('task-categories');
+    const potential = { potential: 60, uncertainty: 5, rationale: { en: 'r', zh: '理' }, assumption: { en: 'a', zh: '设' } };
+    const category = { id: 'typing', label: { en: 'Typing', zh: '打字' }, ai: ['language'], automation: potential, augmentation: potential };
+    expect(validate({ taskCategories: [category] }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ taskCategories: [{ ...category, ai: ['telepathy'] }] })).toBe(false);
+    expect(validate({ taskCategories: [{ ...category, automation: { ...potential, potential: 101 } }] })).toBe(false);
   });
 });

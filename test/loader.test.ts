@@ -32,7 +32,11 @@ describe('loadRuleBase', () => {
   const cases: Record<string, string[]> = {
     'unknown-key.yaml': ['test/fixtures/broken/unknown-key.yaml:8:5  occupations[0].salary  unknown key "salary"'],
     'dangling-source.yaml': ['test/fixtures/broken/dangling-source.yaml:7:13  factors[0].facts[0]  unknown fact "no-such-source/claim"'],
-    'dangling-occupation.yaml': ['test/fixtures/broken/dangling-occupation.yaml:6:28  factors[0].when.occupation[1]  unknown occupation "astronaut"'],
+    // An unknown id is one problem, not also "can never fire".
+    'dangling-occupation.yaml': [
+      'test/fixtures/broken/dangling-occupation.yaml:6:28  factors[0].when.occupation[1]  unknown occupation "astronaut"',
+      'test/fixtures/broken/dangling-occupation.yaml:12:25  factors[1].when.occupation  unknown occupation "astronaut"',
+    ],
     'dangling-category.yaml': ['test/fixtures/broken/dangling-category.yaml:7:26  occupations[0].tasks.juggling  unknown task category "juggling"'],
     'task-sum.yaml': ['test/fixtures/broken/task-sum.yaml:7:12  occupations[0].tasks  task mix sums to 95, not 100'],
     'duplicate-id.yaml': [
@@ -60,6 +64,7 @@ describe('loadRuleBase', () => {
     'never-fires.yaml': [
       'test/fixtures/broken/never-fires.yaml:5:29  factors[0].when.repetitiveness  can never fire: min 4 is above max 2',
       'test/fixtures/broken/never-fires.yaml:11:11  factors[1].when  can never fire: no occupation in the catalogue meets occupation typist and socGroup 29',
+      'test/fixtures/broken/never-fires.yaml:17:11  factors[2].when  can never fire: no occupation in the catalogue meets soc 99-99',
     ],
   };
 
@@ -95,6 +100,20 @@ describe('loadRuleBase', () => {
     expect(rb.factors.find((f) => f.id === 'repetitive')?.odds).toBe(2);
     expect(rb.occupationById.has('mover')).toBe(false);
     expect(rb.layers.map((l) => l.name)).toEqual([BASE, 'test/fixtures/pack']);
+  });
+
+  it('refuses factor odds outside 0.1–10, an uncertainty not below the odds and an unknown scaleWith, naming the key', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'career-risk-odds-'));
+    const file = path.join(dir, 'odds.yaml');
+    const factor = (id: string, rest: string) =>
+      `  - { id: ${id}, group: role, label: { en: ${id}, zh: 测 }, when: { occupation: typist }, ${rest}, assumption: { en: a, zh: 设 } }\n`;
+    writeFileSync(
+      file,
+      `factors:\n${factor('too-low', 'odds: 0.05')}${factor('too-high', 'odds: 12')}${factor('too-unsure', 'odds: 0.5, uncertainty: 0.5')}${factor('odd-scale', 'odds: 1.2, scaleWith: seniority')}`,
+    );
+    const result = loadRuleBase({ base: BASE, packs: [file] });
+    expect(result.ok ? [] : result.problems.map((p) => `${p.line} ${p.path}`)).toEqual(['2 factors[0].odds', '3 factors[1].odds', '4 factors[2].uncertainty', '5 factors[3].scaleWith']);
+    expect(result.ok ? '' : (result.problems[2]?.message ?? '')).toContain('`uncertainty` must be below `odds`');
   });
 
   it('refuses rule files over the size cap before parsing them', () => {

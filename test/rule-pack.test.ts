@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/engine/evaluate.js';
 import { AI_USAGE_LEVELS, SENIORITY_LEVELS } from '../src/model/profile.js';
-import { loadOrThrow, runCli, shippedRuleBase } from './helpers.js';
+import { loadOrThrow, modelScore, runCli, shippedRuleBase } from './helpers.js';
 
 const base = shippedRuleBase();
 const pack = loadOrThrow({ packs: ['examples/rule-pack'] });
@@ -16,7 +16,9 @@ describe('examples/rule-pack', () => {
     expect(pack.occupationById.get('livestream-operations-specialist')?.title.zh).toBe('直播运营');
     expect(pack.advice.filter((a) => !base.advice.some((b) => b.id === a.id)).map((a) => a.id)).toEqual([NEW_ADVICE]);
     const changed = pack.factors.filter((f) => JSON.stringify(strip(f)) !== JSON.stringify(strip(base.factors.find((b) => b.id === f.id) ?? {})));
-    expect(changed.map((f) => [f.id, f.points])).toEqual([['ai-usage-none', 6]]);
+    expect(changed.map((f) => [f.id, f.odds, f.scaleWith])).toEqual([['ai-usage-none', 1.4, 'augmentation']]);
+    // The override weighs more than the shipped factor it replaces.
+    expect(changed[0]?.odds).toBeGreaterThan(base.factors.find((f) => f.id === 'ai-usage-none')?.odds ?? Infinity);
   });
 
   it('leaves everything else exactly as shipped', () => {
@@ -29,19 +31,21 @@ describe('examples/rule-pack', () => {
     expect(pack.whatIfs.map(strip)).toEqual(base.whatIfs.map(strip));
   });
 
-  it('moves scores only where ai-usage-none fires, by exactly its +2 difference', () => {
+  it('moves scores only where ai-usage-none fires, by exactly its heavier odds, and never down', () => {
     for (const o of base.occupations) {
       for (const seniority of SENIORITY_LEVELS) {
         for (const aiUsage of AI_USAGE_LEVELS) {
           const profile = { occupation: o.id, seniority, repetitiveness: 3, aiUsage } as const;
           const before = evaluate(base, profile);
           const after = evaluate(pack, profile);
-          if (aiUsage === 'none') expect(after.score).toBe(Math.min(100, before.score + 2));
+          // The pack's score is the model formula over the pack's factors (its odds, scaled by the augmentation share).
+          expect(after.score, `${o.id} ${seniority} ${aiUsage}`).toBe(modelScore(pack, profile).score);
+          if (aiUsage === 'none') expect(after.score, `${o.id} ${seniority}`).toBeGreaterThanOrEqual(before.score);
           else expect(after.score).toBe(before.score);
           expect(after.factors.map((f) => f.id)).toEqual(before.factors.map((f) => f.id));
           // The only advice that may appear is the pack's own; the rest keeps its order.
           const others = after.advice.map((a) => a.id).filter((id) => id !== NEW_ADVICE);
-          if (aiUsage === 'none') continue; // the +2 can reorder ties; the score check above covers it
+          if (aiUsage === 'none') continue; // the heavier odds can reorder ties; the score check above covers it
           expect(others).toEqual(before.advice.map((a) => a.id).slice(0, others.length));
         }
       }

@@ -30,7 +30,7 @@ const GOOD_PACK = `factors:
     group: role
     label: { en: Extra, zh: 额外 }
     when: { aiUsage: none }
-    points: 1
+    odds: 1.1
     assumption: { en: A test rule., zh: 测试规则。 }
 `;
 /** A valid pack over the minimal test base. */
@@ -39,7 +39,7 @@ const GOOD_MINIMAL_PACK = `factors:
     group: role
     label: { en: Extra, zh: 额外 }
     when: { aiUsage: none }
-    points: 1
+    odds: 1.1
     assumption: { en: A test rule., zh: 测试规则。 }
 `;
 

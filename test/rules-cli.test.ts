@@ -1,12 +1,16 @@
 /** `career-risk rules …` end to end, on the shipped base and the example pack. */
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCli, shippedRuleBase } from './helpers.js';
 
 describe('rules validate', () => {
   it('passes the shipped rule base (exit 0)', () => {
     const r = runCli(['rules', 'validate']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^valid: shipped \([0-9a-f]{12}\): 8 sources, 16 task categories, \d+ occupations, \d+ factor rules, \d+ advice rules, \d+ what-ifs, \d+ test cases\n$/);
+    const rb = shippedRuleBase();
+    expect(r.stdout).toMatch(/^valid: shipped \([0-9a-f]{12}\): \d+ sources, \d+ task categories, \d+ occupations, \d+ factor rules, \d+ advice rules, \d+ what-ifs, \d+ test cases\n$/);
+    expect(r.stdout).toContain(`: ${rb.sources.size} sources, ${rb.taskCategories.size} task categories, ${rb.occupations.length} occupations, ${rb.factors.length} factor rules`);
+    // The shipped rules are format 2: nothing is read the format-1 way, so there is no note.
+    expect(r.stderr).toBe('');
   });
 
   it('passes the example pack layered over it', () => {
@@ -62,7 +66,8 @@ describe('rules test', () => {
     expect(r.stdout).toContain('score: expected at least 70, got');
     expect(r.stdout).toContain('fires: expected seniority-entry to fire; fired: none');
     expect(r.stdout).toContain('advice order: expected use-ai-tools-daily → build-ai-workflows; got:');
-    expect(r.stdout).toMatch(/trace:\n {4}baseline \d+\.\d from physical-field/);
+    expect(r.stdout).toMatch(/trace:\n {4}automation share \d+\.\d from physical-field/);
+    expect(r.stdout).toMatch(/\n {4}= \d+ \([a-z-]+, range \d+–\d+\); augmentation \d+\n/);
     expect(r.stdout.trim().split('\n').pop()).toBe('1 passed, 1 failed, 1 skipped');
   });
 
@@ -109,15 +114,21 @@ describe('rules show', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^seniority-entry {2}factor rule \(seniority\), rules\/factors\.yaml:\d+/);
     expect(r.stdout).toContain('when: seniority = entry');
-    expect(r.stdout).toMatch(/facts: signalfire-2025\/[a-z0-9-]+: /);
+    const rule = shippedRuleBase().factors.find((f) => f.id === 'seniority-entry');
+    expect(r.stdout).toContain(`  odds: ×${rule?.odds}\n`);
+    expect(r.stdout).toContain(`facts: ${rule?.facts[0]}: `);
     expect(r.stdout).toContain('assumption: ');
-    expect(r.stdout).toContain('signalfire-2025: [Report on SignalFire');
+    for (const source of rule?.sources ?? []) expect(r.stdout).toContain(`    ${source}: `);
     expect(r.stdout).toMatch(/covered by [1-9]\d* test cases?:/);
   });
 
   it('shows an occupation in Chinese and a task category by task:<id>', () => {
     expect(runCli(['rules', 'show', 'translator', '--lang', 'zh']).stdout).toContain('title: 笔译员 · Translator');
-    expect(runCli(['rules', 'show', 'task:writing']).stdout).toContain('susceptibility: 65');
+    const writing = shippedRuleBase().taskCategories.get('writing');
+    const shown = runCli(['rules', 'show', 'task:writing']).stdout;
+    expect(shown).toContain(`  automation: ${writing?.automation.potential} ±${writing?.automation.uncertainty}\n`);
+    expect(shown).toContain(`  augmentation: ${writing?.augmentation.potential} ±${writing?.augmentation.uncertainty}\n`);
+    expect(shown).toContain(`  ai: ${writing?.ai.join(', ')}\n`);
   });
 
   it('gives JSON, and a clear error for an unknown id (exit 2)', () => {

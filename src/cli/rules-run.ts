@@ -76,8 +76,13 @@ function isSymlink(file: string): boolean {
 
 /** The shipped rules plus packs, fully loaded (with positions, for messages); problems end the command. */
 function loadOrExit(io: Io, packs: readonly string[], format: 'text' | 'json'): RuleBase {
+  return loadWithNotes(io, packs, format).rb;
+}
+
+/** As loadOrExit, with the notes on what was read in the rule-format-1 way (not errors). */
+function loadWithNotes(io: Io, packs: readonly string[], format: 'text' | 'json'): { rb: RuleBase; notes: readonly Problem[] } {
   const loaded = loadRuleBase({ packs });
-  if (loaded.ok) return compileRuleBase(loaded.ruleBase);
+  if (loaded.ok) return { rb: compileRuleBase(loaded.ruleBase), notes: loaded.ruleBase.notes };
   problemReport(io, loaded.problems, format);
   if (format === 'text') io.stderr.write(problemCount(loaded.problems.length));
   throw new ExitSignal(EXIT.usage);
@@ -102,13 +107,16 @@ export async function validate(ctx: Context, paths: readonly string[], options: 
   const { io } = ctx;
   refuseEmptyPaths('validate', paths);
   // Test files given directly are checked as tests, not layered as packs.
-  const rb = loadOrExit(io, [...(options.rules ?? []), ...paths.filter((p) => !isTestFile(p))], options.format);
+  const { rb, notes } = loadWithNotes(io, [...(options.rules ?? []), ...paths.filter((p) => !isTestFile(p))], options.format);
+  // Notes (rule format 1 read the old way) are not problems: on stderr, or in the JSON, and the exit code stays 0.
+  if (options.format === 'text') for (const n of notes) io.stderr.write(`note: ${formatProblem(n)}\n`);
   // Test files inside the validated packs are checked too (against the merged rule base).
   const found = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths);
   const tests = loadTestCases(rb, found.files.filter((f) => isTestFile(f)));
   const problems = [...found.problems, ...(tests.ok ? [] : tests.problems)];
   const summary = {
     ruleBase: ruleBaseInfo(rb),
+    ...(notes.length > 0 ? { notes } : {}),
     counts: {
       sources: rb.sources.size,
       taskCategories: rb.taskCategories.size,

@@ -12,7 +12,8 @@
  * no profile reaches 0 or 100 unless the task mix does. A factor with
  * `scaleWith: augmentation` acts in proportion to G: its effective odds are
  * 1 + (odds − 1) × G / 100. The range evaluates the same formula with every
- * potential and every odds at the low and at the high end of its uncertainty;
+ * potential and every odds at the low and at the high end of its uncertainty
+ * (the augmentation potentials at both ends, since they act through the AI-use factors);
  * a term resting on a stated assumption counts its uncertainty wider
  * (ruleset `range.assumptionWidening`).
  */
@@ -161,10 +162,17 @@ function shares(rb: RuleBase, tasks: Readonly<Record<string, number>>, end: End)
   return { automation: automation / 100, augmentation: augmentation / 100 };
 }
 
-function core(rb: RuleBase, profile: Profile, end: End = 0): Core {
+/**
+ * `end` picks the end of every automation potential and odds; `augmentationEnd` the end of the
+ * augmentation potentials (by default the same). They differ in the range: a lower augmentation
+ * share weakens the AI-use factors, which may raise or lower the score, so both are tried.
+ */
+function core(rb: RuleBase, profile: Profile, end: End = 0, augmentationEnd: End = end): Core {
   const occupation = occupationOf(rb, profile);
   const tasks = profile.tasks ?? occupation.tasks;
-  const { automation, augmentation } = shares(rb, tasks, end);
+  const at = shares(rb, tasks, end);
+  const automation = at.automation;
+  const augmentation = augmentationEnd === end ? at.augmentation : shares(rb, tasks, augmentationEnd).augmentation;
   const ctx: EvalContext = { profile, occupation, tasks };
   const fired = rb.factors.filter((f) => f.test(ctx));
   const m = fired.reduce((product, f) => product * oddsOf(rb, f, augmentation, end), 1);
@@ -224,6 +232,8 @@ export function evaluate(rb: RuleBase, profile: Profile): Assessment {
   const { score } = c;
   const low = core(rb, profile, -1);
   const high = core(rb, profile, 1);
+  const lowScore = Math.min(low.score, core(rb, profile, -1, 1).score);
+  const highScore = Math.max(high.score, core(rb, profile, 1, -1).score);
 
   const tasks: TaskContribution[] = Object.entries(c.ctx.tasks)
     .map(([category, share]) => {
@@ -287,7 +297,7 @@ export function evaluate(rb: RuleBase, profile: Profile): Assessment {
     factors,
     score,
     band: bandOf(rb, score),
-    range: { low: Math.min(score, low.score), high: Math.max(score, high.score) },
+    range: { low: Math.min(score, lowScore), high: Math.max(score, highScore) },
     augmentation: {
       score: augmentationScore,
       range: { low: Math.min(augmentationScore, Math.round(low.augmentation)), high: Math.max(augmentationScore, Math.round(high.augmentation)) },

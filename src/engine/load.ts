@@ -214,6 +214,12 @@ function checkReferences(
     // shares are left out: a person's own task mix may meet them).
     const codes: Condition = { ...when };
     delete codes.tasks;
+    // Unknown occupation ids are reported above: test the known ones only, so one cause gives one message.
+    if (occupations.length > 0) {
+      const known = occupations.filter((occ) => ids.occupations.has(occ));
+      if (known.length > 0) codes.occupation = known;
+      else delete codes.occupation;
+    }
     if (hasOccupationTest(codes) && !entries.occupations.some((o) => occupationMeets(codes, o))) {
       problems.push(at(collection, id, ['when'], `can never fire: no occupation in the catalogue meets ${describeCodes(codes)}`));
     }
