@@ -55,7 +55,7 @@ describe('model 2 over every catalogue profile (exhaustive)', () => {
     expect(rb.occupations.length).toBeGreaterThan(100);
   });
 
-  it('gives integer scores and augmentation figures 0–100, each inside its range, and a reading', () => {
+  it('gives integer scores and augmentation figures 0–100, each inside its range, a reading, and advice within its bounds that never raises the estimate', () => {
     const bad: string[] = [];
     const isPercent = (n: number) => Number.isInteger(n) && n >= 0 && n <= 100;
     for (const p of everyProfile()) {
@@ -68,6 +68,8 @@ describe('model 2 over every catalogue profile (exhaustive)', () => {
         bad.push(`${key(p)}: augmentation ${g.score} range ${g.range.low}–${g.range.high}`);
       }
       if (a.reading === undefined) bad.push(`${key(p)}: no reading`);
+      if (a.advice.length < rb.ruleset.advice.min || a.advice.length > rb.ruleset.advice.max) bad.push(`${key(p)}: ${a.advice.length} advice items`);
+      for (const item of a.advice) if (item.scoreAfter > s) bad.push(`${key(p)}: ${item.id} would raise ${s} to ${item.scoreAfter}`);
       if (s !== scores.get(key(p))) bad.push(`${key(p)}: evaluate ${s} but scoreOf ${scores.get(key(p))}`);
     }
     expectNone(bad);

@@ -215,7 +215,10 @@ export function simulate(rb: RuleBase, profile: Profile, change: Simulation): Pr
   if (change.shiftTasks) {
     const mix = profile.tasks ?? occupationOf(rb, profile).tasks;
     const { to, share } = change.shiftTasks;
-    const from = change.shiftTasks.from ?? rb.categoriesByExposure.find((c) => c !== to && (mix[c] ?? 0) > 0);
+    // Without `from`: the most exposed category in the mix, and only if it is more exposed than `to`
+    // (moving time to a category AI can do more of is not what such advice means).
+    const potential = (id: string): number => rb.taskCategories.get(id)?.automation.potential ?? 0;
+    const from = change.shiftTasks.from ?? rb.categoriesByExposure.find((c) => c !== to && (mix[c] ?? 0) > 0 && potential(c) > potential(to));
     const moved = from === undefined || from === to ? 0 : Math.min(share, mix[from] ?? 0);
     if (from !== undefined && moved > 0) {
       const shifted = new Map(Object.entries(mix));
