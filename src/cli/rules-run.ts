@@ -6,8 +6,9 @@ import { outputError } from './batch.js';
 import path from 'node:path';
 import Table from 'cli-table3';
 import type { Evidence, RuleBase } from '../engine/compile.js';
-import { compileRuleBase, describeCondition, ruleBaseInfo, sourceOfFact } from '../engine/compile.js';
+import { compileRuleBase, ruleBaseInfo, sourceOfFact } from '../engine/compile.js';
 import { loadRuleBase, originKey, SHIPPED_RULES_DIR } from '../engine/load.js';
+import { hasOccupationTest, occupationMeets } from '../engine/occupation-match.js';
 import type { Problem } from '../engine/problems.js';
 import { formatProblem } from '../engine/problems.js';
 import type { CaseResult, LoadedCase } from '../engine/rule-tests.js';
@@ -248,9 +249,9 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       return src ? `${s}: ${titleOf(src, lang)} — ${inLang(src.outlet, lang)}, ${src.date}` : s;
     });
   /** The facts a rule cites (with the paraphrase) and the assumption it states. */
-  const evidence = (e: Evidence) => {
-    if (e.facts.length > 0) fields.push(['facts', e.facts.map((id) => `${id}: ${rb.facts.get(id)?.text[lang] ?? ''}`).join(' | ')]);
-    if (e.assumption) fields.push(['assumption', e.assumption[lang]]);
+  const evidence = (e: Evidence, prefix = '') => {
+    if (e.facts.length > 0) fields.push([`${prefix}facts`, e.facts.map((id) => `${id}: ${rb.facts.get(id)?.text[lang] ?? ''}`).join(' | ')]);
+    if (e.assumption) fields.push([`${prefix}assumption`, e.assumption[lang]]);
   };
   let sources: string[] = [];
   let kindLabel = '';
@@ -291,8 +292,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       for (const axis of ['automation', 'augmentation'] as const) {
         const p = t[axis];
         fields.push([axis, `${p.potential} ±${p.uncertainty}`], [`${axis} rationale`, p.rationale[lang]]);
-        if (p.facts.length > 0) fields.push([`${axis} facts`, p.facts.map((id) => `${id}: ${rb.facts.get(id)?.text[lang] ?? ''}`).join(' | ')]);
-        if (p.assumption) fields.push([`${axis} assumption`, p.assumption[lang]]);
+        evidence(p, `${axis} `);
       }
       sources = entrySources(t.sources);
       break;
@@ -307,7 +307,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
         ['description', o.description[lang]],
         ['codes', `ISCO-08 ${o.codes.isco08} · SOC ${o.codes.soc2018}`],
         ['tasks', Object.entries(o.tasks).map(([k, v]) => `${k} ${v}%`).join(', ')],
-        ['rules naming it', rb.factors.filter((f) => describeCondition(f.when).includes(o.id)).map((f) => f.id).join(', ') || 'none'],
+        ['role rules reaching it', rb.factors.filter((f) => hasOccupationTest(f.when) && occupationMeets(f.when, o)).map((f) => f.id).join(', ') || 'none'],
       );
       sources = entrySources((o.facts ?? []).map(sourceOfFact));
       break;
