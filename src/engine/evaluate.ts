@@ -145,8 +145,6 @@ interface Core {
   readonly automation: number;
   readonly augmentation: number;
   readonly fired: readonly CompiledFactor[];
-  /** Unrounded score. */
-  readonly raw: number;
   readonly score: number;
 }
 
@@ -162,22 +160,27 @@ function shares(rb: RuleBase, tasks: Readonly<Record<string, number>>, end: End)
   return { automation: automation / 100, augmentation: augmentation / 100 };
 }
 
-/**
- * `end` picks the end of every automation potential and odds; `augmentationEnd` the end of the
- * augmentation potentials (by default the same). They differ in the range: a lower augmentation
- * share weakens the AI-use factors, which may raise or lower the score, so both are tried.
- */
-function core(rb: RuleBase, profile: Profile, end: End = 0, augmentationEnd: End = end): Core {
+function core(rb: RuleBase, profile: Profile): Core {
   const occupation = occupationOf(rb, profile);
   const tasks = profile.tasks ?? occupation.tasks;
+  const ctx: EvalContext = { profile, occupation, tasks };
+  const fired = rb.factors.filter((f) => f.test(ctx));
+  const { automation, augmentation, score } = scoreAt(rb, tasks, fired, 0, 0);
+  return { ctx, automation, augmentation, fired, score };
+}
+
+/**
+ * The score for a task mix and its fired factors, with every automation potential and odds at
+ * one end of its uncertainty (`end`) and the augmentation potentials at `augmentationEnd`. The
+ * two differ in the range: a lower augmentation share weakens the AI-use factors, which may
+ * raise or lower the score, so both are tried.
+ */
+function scoreAt(rb: RuleBase, tasks: Readonly<Record<string, number>>, fired: readonly CompiledFactor[], end: End, augmentationEnd: End) {
   const at = shares(rb, tasks, end);
   const automation = at.automation;
   const augmentation = augmentationEnd === end ? at.augmentation : shares(rb, tasks, augmentationEnd).augmentation;
-  const ctx: EvalContext = { profile, occupation, tasks };
-  const fired = rb.factors.filter((f) => f.test(ctx));
   const m = fired.reduce((product, f) => product * oddsOf(rb, f, augmentation, end), 1);
-  const raw = scaleOdds(automation, m);
-  return { ctx, automation, augmentation, fired, raw, score: Math.round(raw) };
+  return { automation, augmentation, score: Math.round(scaleOdds(automation, m)) };
 }
 
 /** Only the headline score: what-if and advice simulations use this. */
@@ -233,10 +236,11 @@ export function simulate(rb: RuleBase, profile: Profile, change: Simulation): Pr
 export function evaluate(rb: RuleBase, profile: Profile): Assessment {
   const c = core(rb, profile);
   const { score } = c;
-  const low = core(rb, profile, -1);
-  const high = core(rb, profile, 1);
-  const lowScore = Math.min(low.score, core(rb, profile, -1, 1).score);
-  const highScore = Math.max(high.score, core(rb, profile, 1, -1).score);
+  // The range: the same mix and fired factors, every term at the low and at the high end.
+  const low = scoreAt(rb, c.ctx.tasks, c.fired, -1, -1);
+  const high = scoreAt(rb, c.ctx.tasks, c.fired, 1, 1);
+  const lowScore = Math.min(low.score, scoreAt(rb, c.ctx.tasks, c.fired, -1, 1).score);
+  const highScore = Math.max(high.score, scoreAt(rb, c.ctx.tasks, c.fired, 1, -1).score);
 
   const tasks: TaskContribution[] = Object.entries(c.ctx.tasks)
     .map(([category, share]) => {
