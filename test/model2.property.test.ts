@@ -68,7 +68,8 @@ describe('model 2 over every catalogue profile (exhaustive)', () => {
         bad.push(`${key(p)}: augmentation ${g.score} range ${g.range.low}–${g.range.high}`);
       }
       if (a.reading === undefined) bad.push(`${key(p)}: no reading`);
-      if (a.advice.length < rb.ruleset.advice.min || a.advice.length > rb.ruleset.advice.max) bad.push(`${key(p)}: ${a.advice.length} advice items`);
+      if (a.advice.length < 1 || a.advice.length > rb.ruleset.advice.max) bad.push(`${key(p)}: ${a.advice.length} advice items`);
+      for (const item of a.advice) if (item.moves ? item.reduction <= 0 : !a.lowLever) bad.push(`${key(p)}: ${item.id} padded in (moves nothing)`);
       for (const item of a.advice) if (item.scoreAfter > s) bad.push(`${key(p)}: ${item.id} would raise ${s} to ${item.scoreAfter}`);
       if (s !== scores.get(key(p))) bad.push(`${key(p)}: evaluate ${s} but scoreOf ${scores.get(key(p))}`);
     }

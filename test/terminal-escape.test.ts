@@ -138,7 +138,7 @@ function taintedRuleBase(rb: RuleBase): RuleBase {
     occupations,
     occupationById: new Map(occupations.map((o) => [o.id, o])),
     factors: rb.factors.map((f) => ({ ...f, label: taint(f.label), condition: `${f.condition}${PAYLOAD}` })),
-    advice: rb.advice.map((a) => ({ ...a, label: taint(a.label), why: taint(a.why), firstStep: taint(a.firstStep) })),
+    advice: rb.advice.map((a) => ({ ...a, label: taint(a.label), why: taint(a.why), firstStep: 'en' in a.firstStep ? taint(a.firstStep) : Object.fromEntries(Object.entries(a.firstStep).map(([k, v]) => [k, taint(v)])) })),
     whatIfs: rb.whatIfs.map((w) => ({ ...w, label: taint(w.label) })),
   };
 }

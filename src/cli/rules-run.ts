@@ -9,6 +9,7 @@ import type { Evidence, RuleBase } from '../engine/compile.js';
 import { compileRuleBase, ruleBaseInfo, sourceOfFact } from '../engine/compile.js';
 import { loadRuleBase, originKey, SHIPPED_RULES_DIR } from '../engine/load.js';
 import { hasOccupationTest, occupationMeets } from '../engine/occupation-match.js';
+import { SITUATIONS } from '../model/profile.js';
 import type { Problem } from '../engine/problems.js';
 import { formatProblem } from '../engine/problems.js';
 import type { CaseResult, LoadedCase } from '../engine/rule-tests.js';
@@ -270,7 +271,12 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
       const a = rb.advice.find((x) => x.id === found.id);
       if (!a) break;
       kindLabel = 'advice rule';
-      fields.push(['label', a.label[lang]], ['why', a.why[lang]], ['first step', a.firstStep[lang]], ['when', a.condition], ['simulate', JSON.stringify(a.simulate)]);
+      fields.push(['label', a.label[lang]]);
+      if (a.learn) fields.push(['learn', a.learn[lang]]);
+      fields.push(['why', a.why[lang]]);
+      if ('en' in a.firstStep) fields.push(['first step', a.firstStep[lang]]);
+      else for (const s of SITUATIONS) { const step = a.firstStep[s]; if (step) fields.push([`first step (${s})`, step[lang]]); }
+      fields.push(['scope', a.scope === 'work' ? 'this kind of work' : 'how anyone works'], ['when', a.condition], ['simulate', a.simulate ? JSON.stringify(a.simulate) : 'none: helps without moving the estimate (shown when nothing moves it much)']);
       evidence(a);
       sources = entrySources(a.sources);
       break;

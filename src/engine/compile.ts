@@ -49,6 +49,8 @@ export interface CompiledFactor extends Omit<FactorEntry, 'sources' | 'facts' | 
 export interface CompiledAdvice extends Omit<AdviceEntry, 'sources' | 'facts' | 'assumption'>, Evidence {
   readonly test: Predicate;
   readonly condition: string;
+  /** `work` when the condition tests the occupation (a kind of work), else `person`. */
+  readonly scope: 'work' | 'person';
 }
 export interface CompiledWhatIf extends Omit<WhatIfEntry, 'sources' | 'facts' | 'assumption'>, Evidence {
   readonly test: Predicate;
@@ -99,7 +101,13 @@ export function compileRuleBase(loaded: LoadedRuleBase): RuleBase {
     occupations: entries.occupations,
     occupationById: new Map(entries.occupations.map((o) => [o.id, o])),
     factors: entries.factors.map((f) => ({ ...f, ...evidenceOf(f), test: compileCondition(f.when), condition: describeCondition(f.when) })),
-    advice: entries.advice.map((a) => ({ ...a, ...evidenceOf(a), test: compileCondition(a.when), condition: describeCondition(a.when) })),
+    advice: entries.advice.map((a) => ({
+      ...a,
+      ...evidenceOf(a),
+      test: compileCondition(a.when),
+      condition: describeCondition(a.when),
+      scope: hasOccupationTest(a.when) ? ('work' as const) : ('person' as const),
+    })),
     whatIfs: entries.whatIfs.map((w) => ({ ...w, ...evidenceOf(w), test: compileCondition(w.when), condition: describeCondition(w.when) })),
     origins: loaded.origins,
     categoriesByExposure: [...categories.values()]

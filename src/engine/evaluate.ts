@@ -17,9 +17,9 @@
  * a term resting on a stated assumption counts its uncertainty wider
  * (ruleset `range.assumptionWidening`).
  */
-import type { Profile } from '../model/profile.js';
-import { isRepetitiveness } from '../model/profile.js';
-import type { LocalText } from './schema.js';
+import type { Profile, Seniority, Situation } from '../model/profile.js';
+import { isRepetitiveness, situationOf } from '../model/profile.js';
+import type { FirstStep, LocalText } from './schema.js';
 import type { CompiledAdvice, CompiledFactor, CompiledPotential, EvalContext, RuleBase } from './compile.js';
 import type { OccupationEntry, Simulation } from './schema.js';
 
@@ -53,8 +53,17 @@ export interface FiredFactor {
 export interface AdviceItem {
   readonly id: string;
   readonly label: LocalText;
+  /** What to learn, named for this work (optional in rule packs). */
+  readonly learn?: LocalText | undefined;
   readonly why: LocalText;
+  /** The first step for this person's situation (learner, employee, lead). */
   readonly firstStep: LocalText;
+  /** Which first step that is: the one written for this situation, or `all` (the advice has one first step). */
+  readonly step: Situation | 'all';
+  /** `work`: written for a kind of work (its condition tests the occupation); `person`: about how anyone works. */
+  readonly scope: 'work' | 'person';
+  /** Whether the advice claims to move the estimate (it has a simulation); `false`: it helps without moving it. */
+  readonly moves: boolean;
   readonly facts: readonly string[];
   readonly sources: readonly string[];
   readonly assumption?: LocalText | undefined;
@@ -101,6 +110,11 @@ export interface Assessment {
   readonly augmentation: { readonly score: number; readonly range: Range };
   readonly reading?: Reading | undefined;
   readonly advice: readonly AdviceItem[];
+  /**
+   * No advice would move the estimate by `advice.lowLever` points or more: the report says so
+   * plainly, and the advice shown includes what helps without moving the estimate.
+   */
+  readonly lowLever: boolean;
   readonly whatIfs: readonly WhatIf[];
   /** Ids of every source behind this assessment, sorted. */
   readonly sources: readonly string[];
@@ -280,7 +294,7 @@ export function evaluate(rb: RuleBase, profile: Profile): Assessment {
     };
   });
 
-  const advice = rankAdvice(rb, c, profile);
+  const { advice, lowLever } = rankAdvice(rb, c, profile);
 
   const whatIfs: WhatIf[] = [];
   for (const w of rb.whatIfs) {
@@ -311,33 +325,60 @@ export function evaluate(rb: RuleBase, profile: Profile): Assessment {
     },
     reading: readingOf(rb, score, augmentationScore),
     advice,
+    lowLever,
     whatIfs,
     sources: [...sourceIds].sort(),
   };
 }
 
-/** Applicable advice, ordered by how far it would move this person's estimate down, then by id. */
-function rankAdvice(rb: RuleBase, c: Core, profile: Profile): AdviceItem[] {
-  const { min, max } = rb.ruleset.advice;
-  const scored = rb.advice
-    .filter((a: CompiledAdvice) => a.test(c.ctx))
-    .map((a): AdviceItem => {
-      const after = scoreOf(rb, simulate(rb, profile, a.simulate));
-      return {
-        id: a.id,
-        label: a.label,
-        why: a.why,
-        firstStep: a.firstStep,
-        facts: a.facts,
-        sources: a.sources,
-        ...(a.assumption ? { assumption: a.assumption } : {}),
-        scoreAfter: after,
-        reduction: c.score - after,
-      };
-    })
-    .filter((a) => a.reduction >= 0)
-    .sort((a, b) => b.reduction - a.reduction || (a.id < b.id ? -1 : 1));
-  const helpful = scored.filter((a) => a.reduction > 0);
-  const chosen = helpful.length >= min ? helpful : scored.slice(0, Math.max(min, helpful.length));
-  return chosen.slice(0, max);
+/** The first step written for this person's situation. */
+export function firstStepFor(step: FirstStep, seniority: Seniority): { text: LocalText; step: Situation | 'all' } | undefined {
+  if ('en' in step) return { text: step, step: 'all' };
+  const situation = situationOf(seniority);
+  const text = step[situation];
+  return text ? { text, step: situation } : undefined;
+}
+
+/**
+ * Applicable advice, in two tiers: advice written for this kind of work first, then advice about
+ * how anyone works; within a tier, by how far it would move this person's estimate down, then in
+ * rule order. Advice that would move nothing is left out. When nothing moves the estimate by
+ * `advice.lowLever` points or more, advice that helps without moving it (no simulation) is shown
+ * too, after the work advice that moves it.
+ */
+function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceItem[]; lowLever: boolean } {
+  const { max, lowLever: threshold = 0 } = rb.ruleset.advice;
+  const items: AdviceItem[] = [];
+  rb.advice.forEach((a: CompiledAdvice) => {
+    if (!a.test(c.ctx)) return;
+    const first = firstStepFor(a.firstStep, profile.seniority);
+    if (!first) return;
+    const after = a.simulate ? scoreOf(rb, simulate(rb, profile, a.simulate)) : c.score;
+    items.push({
+      id: a.id,
+      label: a.label,
+      ...(a.learn ? { learn: a.learn } : {}),
+      why: a.why,
+      firstStep: first.text,
+      step: first.step,
+      scope: a.scope,
+      moves: a.simulate !== undefined,
+      facts: a.facts,
+      sources: a.sources,
+      ...(a.assumption ? { assumption: a.assumption } : {}),
+      scoreAfter: after,
+      reduction: c.score - after,
+    });
+  });
+  const order = new Map(rb.advice.map((a, i) => [a.id, i]));
+  const byMove = (x: AdviceItem, y: AdviceItem): number => y.reduction - x.reduction || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0);
+  const moving = items.filter((a) => a.moves && a.reduction > 0);
+  const best = moving.reduce((n, a) => Math.max(n, a.reduction), 0);
+  const lowLever = best < threshold;
+  const helping = lowLever ? items.filter((a) => !a.moves) : [];
+  const tier = (scope: AdviceItem['scope']): AdviceItem[] => [
+    ...moving.filter((a) => a.scope === scope).sort(byMove),
+    ...helping.filter((a) => a.scope === scope),
+  ];
+  return { advice: [...tier('work'), ...tier('person')].slice(0, max), lowLever };
 }

@@ -17,6 +17,14 @@ import { checkEvidence } from './evidence.js';
 import { upgradeRuleFile } from './legacy.js';
 import { asList, hasOccupationTest, occupationMeets } from './occupation-match.js';
 import { escapeControls } from '../util/terminal-text.js';
+import type { Seniority, Situation } from '../model/profile.js';
+import { SENIORITY_LEVELS, SITUATIONS, situationOf } from '../model/profile.js';
+
+const SITUATION_PEOPLE: Record<Situation, string> = {
+  learner: 'students and interns',
+  employee: 'entry, mid and senior staff',
+  lead: 'leads and executives',
+};
 
 
 /** Where an entry was defined, for error messages and `--explain`. */
@@ -224,8 +232,8 @@ function checkReferences(
       problems.push(at(collection, id, ['when'], `can never fire: no occupation in the catalogue meets ${describeCodes(codes)}`));
     }
   };
-  const checkSimulation = (collection: CollectionName, id: string, simulate: Simulation): void => {
-    const shift = simulate.shiftTasks;
+  const checkSimulation = (collection: CollectionName, id: string, simulate: Simulation | undefined): void => {
+    const shift = simulate?.shiftTasks;
     if (!shift) return;
     for (const [key, cat] of [['to', shift.to], ['from', shift.from]] as const) {
       if (cat !== undefined && !ids.taskCategories.has(cat)) {
@@ -257,6 +265,14 @@ function checkReferences(
   for (const a of entries.advice) {
     checkCondition('advice', a.id, a.when);
     checkSimulation('advice', a.id, a.simulate);
+    if (!('en' in a.firstStep)) {
+      const steps = a.firstStep;
+      const reachable = new Set((asList<Seniority>(a.when.seniority) ?? SENIORITY_LEVELS).map(situationOf));
+      const missing = SITUATIONS.filter((s) => reachable.has(s) && steps[s] === undefined);
+      if (missing.length > 0) {
+        problems.push(at('advice', a.id, ['firstStep'], `needs a first step for ${missing.join(', ')}: the advice can be shown to ${missing.map((s) => SITUATION_PEOPLE[s]).join(' and ')}`));
+      }
+    }
   }
   for (const w of entries.whatIfs) {
     checkCondition('whatIfs', w.id, w.when);
@@ -269,9 +285,6 @@ function checkReferences(
   const bandFrom = rs.bands.map((b) => b.from);
   if (bandFrom[0] !== 0 || bandFrom.some((v, i) => i > 0 && v <= (bandFrom[i - 1] ?? 0))) {
     problems.push(ruleset.origin.yaml.problem([...ruleset.origin.path, 'bands'], 'bands must start at 0 and rise strictly'));
-  }
-  if (rs.advice.min > rs.advice.max) {
-    problems.push(ruleset.origin.yaml.problem([...ruleset.origin.path, 'advice'], 'advice.min is above advice.max'));
   }
   return problems;
 }

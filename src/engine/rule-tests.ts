@@ -87,6 +87,9 @@ export function loadTestCases(rb: RuleBase, absFiles: readonly string[]): TestsL
       (c.expect.advice ?? []).forEach((id, j) => {
         if (!adviceIds.has(id)) at(['expect', 'advice', j], `unknown advice "${id}"`);
       });
+      for (const id of Object.keys(c.expect.firstSteps ?? {})) {
+        if (!adviceIds.has(id)) at(['expect', 'firstSteps', id], `unknown advice "${id}"`);
+      }
       const s = c.expect.score;
       if (s?.min !== undefined && s.max !== undefined && s.min > s.max) at(['expect', 'score'], `can never pass: min ${s.min} is above max ${s.max}`);
       cases.push({ case: c, file: display, line });
@@ -129,6 +132,14 @@ export function runCase(rb: RuleBase, loaded: LoadedCase): CaseResult {
     if (positions.some((p, i) => i > 0 && p < (positions[i - 1] ?? -1))) {
       failures.push(`advice order: expected ${(e.advice ?? []).join(' → ')}; got: ${advice.join(' → ')}`);
     }
+  }
+  for (const [id, step] of Object.entries(e.firstSteps ?? {})) {
+    const item = a.advice.find((x) => x.id === id);
+    if (!item) failures.push(`firstSteps: expected ${id} to be shown; got: ${advice.join(', ') || 'none'}`);
+    else if (item.step !== step) failures.push(`firstSteps: expected ${id} with its ${step} first step, got its ${item.step} one`);
+  }
+  if (e.lowLever !== undefined && e.lowLever !== a.lowLever) {
+    failures.push(`lowLever: expected the report ${e.lowLever ? 'to say' : 'not to say'} that nothing moves the estimate much`);
   }
   const status: CaseStatus = c.todo ? 'todo' : failures.length > 0 ? 'fail' : 'pass';
   return { name: c.name, file: loaded.file, line: loaded.line, status, failures, actual: { score: a.score, band: a.band.id, fires, advice }, assessment: a };

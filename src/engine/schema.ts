@@ -3,7 +3,7 @@
  * with it; `rules schema` (later) derives JSON Schema from it.
  */
 import { z } from 'zod';
-import { AI_USAGE_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import { AI_USAGE_LEVELS, SENIORITY_LEVELS, SITUATIONS } from '../model/profile.js';
 import { escapeControls, hasControls } from '../util/terminal-text.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -160,6 +160,8 @@ export const occupationSchema = z.strictObject({
     primary: z.array(z.enum(['isco08', 'soc2018'])).min(1).optional(),
   }),
   tasks: z.record(id, z.number().int().min(1).max(100)),
+  /** The licence or registration the work legally needs (where it is commonly required); shown with pivots. */
+  licence: localText.optional(),
   facts: z.array(factId).min(1).optional(),
   disabled,
 });
@@ -191,13 +193,27 @@ export const factorSchema = z.strictObject({
 }).refine(needsEvidence.check, needsEvidence.params)
   .refine((f) => f.uncertainty === undefined || f.uncertainty < f.odds, { message: '`uncertainty` must be below `odds` (odds stay above 0 at the low end)', path: ['uncertainty'] });
 
+/** One first step for everyone, or one per situation (every situation the advice can reach needs one). */
+export const firstStepSchema = z.union([
+  localText,
+  z.strictObject({ learner: localText.optional(), employee: localText.optional(), lead: localText.optional() })
+    .refine((s) => Object.keys(s).length > 0, { message: 'give a first step for at least one of learner, employee, lead' }),
+]);
+
 export const adviceSchema = z.strictObject({
   id,
   label: localText,
+  /** What to learn: the kind of tool or skill, named for this work. */
+  learn: localText.optional(),
   why: localText,
-  firstStep: localText,
+  firstStep: firstStepSchema,
   when: conditionSchema,
-  simulate: simulationSchema,
+  /**
+   * The profile after following the advice; the advice is ranked by how far this moves the
+   * estimate. Without it the advice does not claim to move the estimate: it is shown only when
+   * nothing else moves it much (ruleset `advice.lowLever`), as what helps instead.
+   */
+  simulate: simulationSchema.optional(),
   ...evidence,
   disabled,
 }).refine(needsEvidence.check, needsEvidence.params);
@@ -234,7 +250,12 @@ export const rulesetSchema = z.strictObject({
   description: localText.optional(),
   reference: z.strictObject({ seniority, repetitiveness: level, aiUsage }),
   bands: z.array(bandSchema).min(2),
-  advice: z.strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) }),
+  /**
+   * How much advice to show: at most `max`. `lowLever`: when no advice would move the estimate by
+   * at least this many points, the report says so and shows the advice that helps without moving
+   * it. `min` (format 1) is read and ignored: advice that moves nothing is no longer padded in.
+   */
+  advice: z.strictObject({ min: z.number().int().min(0).optional(), max: z.number().int().min(1), lowLever: z.number().int().min(0).max(100).optional() }),
   whatIfs: z.strictObject({ max: z.number().int().min(0) }),
   /** How much wider a term that rests on a stated assumption counts in the range (1 = no wider). */
   range: z.strictObject({ assumptionWidening: z.number().min(1).max(5) }).optional(),
@@ -267,6 +288,10 @@ export const testCaseSchema = z.strictObject({
     notFires: z.array(id).optional(),
     advice: z.array(id).optional(),
     adviceInOrder: z.boolean().optional(),
+    /** Advice that must be shown with the first step written for this situation (`all`: its one first step). */
+    firstSteps: z.record(id, z.enum([...SITUATIONS, 'all'])).optional(),
+    /** Whether the report must say that nothing moves the estimate much (ruleset `advice.lowLever`). */
+    lowLever: z.boolean().optional(),
   }),
   todo: z.boolean().optional(),
 });
@@ -289,6 +314,7 @@ export type WhatIfEntry = z.infer<typeof whatIfSchema>;
 export type RulesetEntry = z.infer<typeof rulesetSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 export type Simulation = z.infer<typeof simulationSchema>;
+export type FirstStep = z.infer<typeof firstStepSchema>;
 export type LocalText = z.infer<typeof localText>;
 
 /** The collections that hold id-keyed entries, in the order they are merged and checked. */

@@ -7,6 +7,26 @@ import type { TaskMix } from './rulebase.js';
 export const SENIORITY_LEVELS = ['intern', 'entry', 'mid', 'senior', 'lead', 'executive'] as const;
 export type Seniority = (typeof SENIORITY_LEVELS)[number];
 
+/**
+ * Who advice's first step is written for: students and interns (`learner`), people in a job
+ * (`employee`: entry, mid and senior) and people who lead others (`lead`: lead and executive).
+ */
+export const SITUATIONS = ['learner', 'employee', 'lead'] as const;
+export type Situation = (typeof SITUATIONS)[number];
+
+const SITUATION_OF: Record<Seniority, Situation> = {
+  intern: 'learner',
+  entry: 'employee',
+  mid: 'employee',
+  senior: 'employee',
+  lead: 'lead',
+  executive: 'lead',
+};
+
+export function situationOf(seniority: Seniority): Situation {
+  return SITUATION_OF[seniority];
+}
+
 export const AI_USAGE_LEVELS = ['none', 'occasional', 'weekly', 'daily', 'builds'] as const;
 export type AiUsage = (typeof AI_USAGE_LEVELS)[number];
 
