@@ -28,6 +28,8 @@ const RESULT_COLUMNS = [
   'advice_1',
   'advice_2',
   'advice_3',
+  'pivot_1',
+  'pivot_1_score',
 ];
 
 describe('batch on a messy real-world CSV', () => {

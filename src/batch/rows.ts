@@ -52,6 +52,8 @@ export const RESULT_COLUMNS = [
   'advice_1',
   'advice_2',
   'advice_3',
+  'pivot_1',
+  'pivot_1_score',
 ] as const;
 
 /** A Map that forgets everything once it holds `limit` entries: O(1), bounded memory. */
@@ -186,6 +188,8 @@ export class RowAssessor {
       a.reading?.id ?? '',
     ];
     for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.id ?? '');
+    const pivot = a.pivots[0];
+    cells.push(pivot?.id ?? '', pivot ? (SCORES[pivot.score] ?? '') : '');
     return { ok: true, occupation: o, slot, cells };
   }
 

@@ -1,6 +1,6 @@
 /**
  * The caseload summary: counts per band, mean and median score, the most
- * frequent advice and the roles not found. Constant memory: scores go into a
+ * frequent advice and top pivots, and the roles not found. Constant memory: scores go into a
  * 101-slot histogram, and the tallies of distinct texts are capped.
  */
 import { echo } from '../util/terminal-text.js';
@@ -15,7 +15,7 @@ import { displayWidth } from '../report/width.js';
 
 const MAX_DISTINCT = 10_000;
 /** Where the figures sit in the result cells of a row (see RESULT_COLUMNS in rows.ts). */
-const CELL = { score: 4, augmentation: 5, band: 6, firstAdvice: 10 } as const;
+const CELL = { score: 4, augmentation: 5, band: 6, firstAdvice: 10, advice: 3, pivot: 13 } as const;
 const TOP = 5;
 
 function tally(map: Map<string, number>, key: string, by = 1): void {
@@ -32,6 +32,7 @@ export class Summary {
   private readonly histogram = new Array<number>(101).fill(0);
   private readonly bands = new Map<string, number>();
   private readonly advice = new Map<string, number>();
+  private readonly pivots = new Map<string, number>();
   private readonly missingRoles = new Map<string, number>();
   private readonly pending = new Map<readonly string[], number>();
   private folded = 0;
@@ -58,7 +59,9 @@ export class Summary {
       this.augmentationSum += Number(cells[CELL.augmentation]) * n;
       this.histogram[score] = (this.histogram[score] ?? 0) + n;
       this.bands.set(band, (this.bands.get(band) ?? 0) + n);
-      for (const id of cells.slice(CELL.firstAdvice)) if (id !== '') tally(this.advice, id, n);
+      for (const id of cells.slice(CELL.firstAdvice, CELL.firstAdvice + CELL.advice)) if (id !== '') tally(this.advice, id, n);
+      const pivot = cells[CELL.pivot];
+      if (pivot !== undefined && pivot !== '') tally(this.pivots, pivot, n);
     }
     this.pending.clear();
   }
@@ -92,6 +95,7 @@ export class Summary {
       medianScore: median,
       meanAugmentation: this.assessed === 0 ? null : round1(this.augmentationSum / this.assessed),
       topAdvice: top(this.advice).map(([id, count]) => ({ id, label: rb.advice.find((a) => a.id === id)?.label[lang] ?? id, count })),
+      topPivots: top(this.pivots).map(([id, count]) => ({ id, title: rb.occupationById.get(id)?.title[lang] ?? id, count })),
       rolesNotFound: top(this.missingRoles, 20).map(([role, count]) => ({ role, count })),
       ruleBase: ruleBaseInfo(rb),
     };
@@ -120,6 +124,7 @@ export class Summary {
     }
     lines.push(`  ${m.meanMedian(j.meanScore, j.medianScore, j.meanAugmentation)}`);
     if (j.topAdvice.length > 0) lines.push(`  ${m.topAdvice}: ${j.topAdvice.map((a) => `${a.id} (${a.count})`).join(', ')}`);
+    if (j.topPivots.length > 0) lines.push(`  ${m.topPivots}: ${j.topPivots.map((p) => `${p.id} (${p.count})`).join(', ')}`);
     if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${echo(r.role)} (${r.count})`).join(', ')}`);
     lines.push(`  ${messages(lang).report.ruleBase}: ${ruleBaseLine(rb)}`);
     for (const pack of packLines(rb)) lines.push(`  ${messages(lang).report.packs}: ${pack}`);
@@ -136,6 +141,11 @@ export class Summary {
     if (j.topAdvice.length > 0) {
       out.push(`## ${m.topAdvice}`, '');
       for (const a of j.topAdvice) out.push(`- ${mdEscape(a.label)} (\`${a.id}\`): ${a.count}`);
+      out.push('');
+    }
+    if (j.topPivots.length > 0) {
+      out.push(`## ${m.topPivots}`, '');
+      for (const p of j.topPivots) out.push(`- ${mdEscape(p.title)} (\`${p.id}\`): ${p.count}`);
       out.push('');
     }
     if (j.rolesNotFound.length > 0) {

@@ -10,6 +10,7 @@ import type { Io } from './io.js';
 import { describeErrno, isSystemError } from '../util/fs-errors.js';
 import { escapeControls } from '../util/terminal-text.js';
 import { processIo } from './io.js';
+import { pivotsCommand } from './pivots.js';
 import { rolesCommand } from './roles.js';
 import { rulesCommand } from './rules.js';
 import { sourcesCommand } from './sources.js';
@@ -36,6 +37,7 @@ Examples:
   $ career-risk assess --role translator --seniority entry --repetitiveness 4 --ai-usage none
   $ career-risk assess -r 客服 -s 初级 -p 5 -a 不用 --lang zh --format md
   $ career-risk batch clients.csv --output results.csv --summary
+  $ career-risk pivots --role customer-service-representative
   $ career-risk roles 设计
   $ career-risk sources
   $ career-risk rules validate && career-risk rules test
@@ -44,7 +46,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, input or file error, 3 batch finish
 rows, 130 interrupted (129, 131, 143: ended by SIGHUP, SIGQUIT, SIGTERM).`,
     );
 
-  const commands = [assessCommand(io, collect), batchCommand(io, collect), rolesCommand(io), sourcesCommand(io), rulesCommand(io, collect)];
+  const commands = [assessCommand(io, collect), batchCommand(io, collect), pivotsCommand(io, collect), rolesCommand(io), sourcesCommand(io), rulesCommand(io, collect)];
   for (const command of commands) {
     program.addCommand(command, command.name() === 'assess' ? { isDefault: true } : {});
   }

@@ -22,6 +22,8 @@ import { isRepetitiveness, situationOf } from '../model/profile.js';
 import type { FirstStep, LocalText } from './schema.js';
 import type { CompiledAdvice, CompiledFactor, CompiledPotential, EvalContext, RuleBase } from './compile.js';
 import type { OccupationEntry, Simulation } from './schema.js';
+import type { Pivot } from './pivots.js';
+import { findPivots } from './pivots.js';
 
 export interface TaskContribution {
   readonly category: string;
@@ -116,6 +118,8 @@ export interface Assessment {
    */
   readonly lowLever: boolean;
   readonly whatIfs: readonly WhatIf[];
+  /** Lower-risk occupations close to this one (task mix and codes) that need no licence the person lacks. */
+  readonly pivots: readonly Pivot[];
   /** Ids of every source behind this assessment, sorted. */
   readonly sources: readonly string[];
 }
@@ -327,6 +331,7 @@ export function evaluate(rb: RuleBase, profile: Profile): Assessment {
     advice,
     lowLever,
     whatIfs,
+    pivots: findPivots(rb, { profile, occupation: c.ctx.occupation, tasks: c.ctx.tasks, score, excludeNewLicences: true }, scoreOf),
     sources: [...sourceIds].sort(),
   };
 }

@@ -48,7 +48,12 @@ export function profileLine(a: Assessment, lang: Lang): string {
 }
 
 export function occupationTitle(a: Assessment, lang: Lang): string {
-  const { en, zh } = a.occupation.title;
+  return occupationTitleOf(a.occupation, lang);
+}
+
+/** An occupation's title in both languages, the report's first. */
+export function occupationTitleOf(o: { readonly title: LocalText }, lang: Lang): string {
+  const { en, zh } = o.title;
   return escapeControls(lang === 'zh' ? `${zh} · ${en}` : `${en} · ${zh}`);
 }
 
@@ -121,4 +126,22 @@ export function evidenceText(
 export function sourceTitle(rb: RuleBase, id: string, lang: Lang): string {
   const s = rb.sources.get(id);
   return escapeControls(s ? `${titleOf(s, lang)} — ${inLang(s.outlet, lang)}, ${s.date}` : id);
+}
+
+/** The advice in its two tiers, each item with its number in the whole list. */
+export function adviceGroups(a: Assessment): { scope: 'work' | 'person'; items: { item: Assessment['advice'][number]; n: number }[] }[] {
+  const groups: { scope: 'work' | 'person'; items: { item: Assessment['advice'][number]; n: number }[] }[] = [];
+  a.advice.forEach((item, i) => {
+    const last = groups[groups.length - 1];
+    if (last && last.scope === item.scope) last.items.push({ item, n: i + 1 });
+    else groups.push({ scope: item.scope, items: [{ item, n: i + 1 }] });
+  });
+  return groups;
+}
+
+/** What following an advice item would do to the estimate, in words. */
+export function adviceEffect(a: Assessment, item: Assessment['advice'][number], lang: Lang): string {
+  const m = messages(lang);
+  if (!item.moves) return m.report.helps;
+  return item.reduction > 0 ? m.report.lowers(a.score, item.scoreAfter) : m.report.noChange;
 }

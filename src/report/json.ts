@@ -9,6 +9,7 @@ import { ruleBaseInfo } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import type { Lang } from '../i18n/index.js';
 import { inLang, sourceLabel, titleOf } from './common.js';
+import { pivotToJson } from './pivots.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -54,11 +55,16 @@ export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
       sources: [...f.sources],
       ...(f.assumption ? { assumption: f.assumption[lang] } : {}),
     })),
+    lowLever: a.lowLever,
     advice: a.advice.map((item) => ({
       id: item.id,
       label: item.label[lang],
       why: item.why[lang],
+      ...(item.learn ? { learn: item.learn[lang] } : {}),
       firstStep: item.firstStep[lang],
+      step: item.step,
+      scope: item.scope,
+      moves: item.moves,
       scoreAfter: item.scoreAfter,
       reduction: item.reduction,
       facts: [...item.facts],
@@ -66,6 +72,7 @@ export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
       ...(item.assumption ? { assumption: item.assumption[lang] } : {}),
     })),
     whatIfs: a.whatIfs.map((w) => ({ id: w.id, label: w.label[lang], scoreAfter: w.scoreAfter, change: w.change })),
+    pivots: a.pivots.map((p) => pivotToJson(p, lang)),
     sources: a.sources.map((id) => {
       const s = rb.sources.get(id);
       return {

@@ -4,7 +4,9 @@ import type { Assessment } from '../engine/evaluate.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { escapeControls } from '../util/terminal-text.js';
-import { codesLine, evidenceText, factList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, sourceTitle, t, taskEvidence } from './common.js';
+import { noPivotsText, pivotDetails } from './pivots.js';
+import { pivotSettings } from '../engine/pivots.js';
+import { adviceEffect, adviceGroups, codesLine, evidenceText, factList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, sourceTitle, t, taskEvidence } from './common.js';
 
 /** Escapes the characters that would break a Markdown table cell or inline text. */
 export function mdEscape(text: string): string {
@@ -42,14 +44,27 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
   }
 
   out.push(`## ${m.report.advice}`, '');
-  a.advice.forEach((item, i) => {
-    const effect = item.reduction > 0 ? m.report.lowers(a.score, item.scoreAfter) : m.report.noChange;
-    out.push(`${i + 1}. **${mdEscape(t(item.label, lang))}** (${effect})`);
-    out.push(`   - ${m.report.why}: ${mdEscape(t(item.why, lang))}`);
-    out.push(`   - ${m.report.firstStep}: ${mdEscape(t(item.firstStep, lang))}`);
-    out.push(`   - ${m.report.sources}: ${cite(item)}`);
+  if (a.lowLever) out.push(mdEscape(m.report.lowLever(rb.ruleset.advice.lowLever ?? 0)), '');
+  if (a.advice.length === 0) out.push(`_${mdEscape(m.report.noAdvice)}_`, '');
+  for (const group of adviceGroups(a)) {
+    out.push(`### ${group.scope === 'work' ? m.report.adviceWork : m.report.advicePerson}`, '');
+    for (const { item, n } of group.items) {
+      out.push(`${n}. **${mdEscape(t(item.label, lang))}** (${adviceEffect(a, item, lang)})`);
+      if (item.learn) out.push(`   - ${m.report.learn}: ${mdEscape(t(item.learn, lang))}`);
+      out.push(`   - ${m.report.why}: ${mdEscape(t(item.why, lang))}`);
+      out.push(`   - ${m.report.firstStep}: ${mdEscape(t(item.firstStep, lang))}`);
+      out.push(`   - ${m.report.sources}: ${cite(item)}`);
+    }
+    out.push('');
+  }
+
+  out.push(`## ${m.pivots.heading}`, '');
+  if (a.pivots.length === 0) out.push(mdEscape(noPivotsText(pivotSettings(rb), lang)), '');
+  a.pivots.forEach((p, i) => {
+    out.push(`${i + 1}. **${mdEscape(t(p.title, lang))}** — ${mdEscape(messages(lang).pivots.estimate(p.score, a.score, p.drop))} (\`${p.id}\`)`);
+    for (const line of pivotDetails(rb, p, lang, explain)) out.push(`   - ${mdEscape(line)}`);
   });
-  out.push('');
+  if (a.pivots.length > 0) out.push('');
 
   if (a.whatIfs.length > 0) {
     out.push(`## ${m.report.whatIf}`, '');

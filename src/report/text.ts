@@ -4,9 +4,11 @@ import type { ChalkInstance } from 'chalk';
 import type { Assessment } from '../engine/evaluate.js';
 import { messages } from '../i18n/index.js';
 import type { RenderOptions } from './common.js';
-import { codesLine, evidenceText, factList, listSeparator, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, t, taskEvidence } from './common.js';
+import { adviceEffect, adviceGroups, codesLine, evidenceText, factList, listSeparator, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, t, taskEvidence } from './common.js';
 import { escapeControls } from '../util/terminal-text.js';
 import { scoreBar } from './bars.js';
+import { noPivotsText, pivotDetails, pivotHeading } from './pivots.js';
+import { pivotSettings } from '../engine/pivots.js';
 import { displayWidth, WIDE_CHARS } from './width.js';
 
 function bandColor(chalk: ChalkInstance, bandId: string): (s: string) => string {
@@ -110,18 +112,31 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     for (const f of a.factors) trace.push([escapeControls(f.id), escapeControls(f.condition), `${signed(f.points)} (×${f.odds})`, factList(f, m.report.assumption)]);
     for (const item of a.advice) {
       const rule = rb.advice.find((r) => r.id === item.id);
-      trace.push([escapeControls(item.id), escapeControls(rule?.condition ?? ''), `${a.score} → ${item.scoreAfter}`, factList(item, m.report.assumption)]);
+      trace.push([escapeControls(item.id), escapeControls(rule?.condition ?? ''), item.moves ? `${a.score} → ${item.scoreAfter}` : '–', factList(item, m.report.assumption)]);
     }
     out.push(trace.toString());
   }
 
   heading(m.report.advice);
-  a.advice.forEach((item, i) => {
-    const effect = item.reduction > 0 ? m.report.lowers(a.score, item.scoreAfter) : m.report.noChange;
-    out.push(`${chalk.bold(`${i + 1}. ${t(item.label, lang)}`)}  ${chalk.dim(`(${effect})`)}`);
-    out.push(...wrap(`${m.report.why}: ${t(item.why, lang)}`, o.width, '   '));
-    out.push(...wrap(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, o.width, '   '));
-    out.push(chalk.dim(`   ${m.report.sources}: ${cite(item)}`));
+  if (a.lowLever) out.push(...wrap(m.report.lowLever(rb.ruleset.advice.lowLever ?? 0), o.width, ''));
+  if (a.advice.length === 0) out.push(chalk.dim(m.report.noAdvice));
+  for (const group of adviceGroups(a)) {
+    out.push(chalk.dim(group.scope === 'work' ? m.report.adviceWork : m.report.advicePerson));
+    for (const { item, n } of group.items) {
+      const title = wrap(`${n}. ${t(item.label, lang)}  (${adviceEffect(a, item, lang)})`, o.width, '   ');
+      out.push(...title.map((l, i) => chalk.bold(i === 0 ? l.trimStart() : l)));
+      if (item.learn) out.push(...wrap(`${m.report.learn}: ${t(item.learn, lang)}`, o.width, '   '));
+      out.push(...wrap(`${m.report.why}: ${t(item.why, lang)}`, o.width, '   '));
+      out.push(...wrap(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, o.width, '   '));
+      out.push(...wrap(`${m.report.sources}: ${cite(item)}`, o.width, '   ').map((l) => chalk.dim(l)));
+    }
+  }
+
+  heading(m.pivots.heading);
+  if (a.pivots.length === 0) out.push(...wrap(noPivotsText(pivotSettings(rb), lang), o.width, ''));
+  a.pivots.forEach((p, i) => {
+    out.push(chalk.bold(pivotHeading(p, a.score, i + 1, lang)));
+    for (const line of pivotDetails(rb, p, lang, o.explain)) out.push(...wrap(line, o.width, '   '));
   });
 
   if (a.whatIfs.length > 0) {

@@ -1,0 +1,189 @@
+/** `career-risk pivots --role <role>`: more career pivots than a report shows, for counselors exploring moves. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { RuleBase } from '../engine/compile.js';
+import { scoreOf } from '../engine/evaluate.js';
+import type { Pivot, PivotSettings } from '../engine/pivots.js';
+import { findPivots, pivotSettings } from '../engine/pivots.js';
+import type { Lang } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
+import type { Profile, Repetitiveness } from '../model/profile.js';
+import { parseRepetitiveness } from '../model/profile.js';
+import type { OccupationEntry } from '../engine/schema.js';
+import { ruleBaseInfo } from '../engine/compile.js';
+import { occupationTitleOf, ruleBaseLine } from '../report/common.js';
+import { terminalJson } from '../report/json.js';
+import { mdEscape } from '../report/markdown.js';
+import { noPivotsText, pivotDetails, pivotHeading, pivotToJson } from '../report/pivots.js';
+import { wrap } from '../report/text.js';
+import { escapeControls } from '../util/terminal-text.js';
+import type { Context, GlobalOptions } from './context.js';
+import { makeContext } from './context.js';
+import { UserError } from './errors.js';
+import type { Io } from './io.js';
+import { outputWidth } from './io.js';
+import { parseAiUsageAnswer, parseRepetitivenessAnswer, parseRole, parseSeniorityAnswer, roleLabel } from './profile-input.js';
+
+export const PIVOT_FORMATS = ['text', 'json', 'md'] as const;
+type PivotFormat = (typeof PIVOT_FORMATS)[number];
+
+interface PivotsOptions extends GlobalOptions {
+  readonly role?: string;
+  readonly seniority?: string;
+  readonly repetitiveness?: string;
+  readonly aiUsage?: string;
+  readonly limit: number;
+  readonly minDrop?: number;
+  readonly licensed: boolean;
+  readonly format: PivotFormat;
+  readonly explain?: boolean;
+}
+
+const DEFAULT_LIMIT = 10;
+
+function positiveInt(max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > max) {
+      throw new InvalidArgumentError(`use a whole number from 1 to ${max}`);
+    }
+    return n;
+  };
+}
+
+export function pivotsCommand(io: Io, collectPacks: (value: string, previous: string[]) => string[]): Command {
+  return new Command('pivots')
+    .description('list lower-risk occupations close to a role (task mix and codes), with what they share and what to grow into')
+    .option('-r, --role <text>', 'job: catalogue id, English or Chinese title or alias, SOC code (15-1252) or isco:2512 (required)')
+    .option('-s, --seniority <level>', 'intern | entry | mid | senior | lead | executive (default: the neutral profile)')
+    .option('-p, --repetitiveness <1-5>', 'how repetitive the tasks are, 1–5 (default: the neutral profile)')
+    .option('-a, --ai-usage <level>', 'none | occasional | weekly | daily | builds (default: the neutral profile)')
+    .option('-n, --limit <n>', `at most this many pivots (1–100, default ${DEFAULT_LIMIT})`, positiveInt(100), DEFAULT_LIMIT)
+    .option('--min-drop <points>', 'how many points lower a pivot must score (1–100; default from the rule base, 10)', positiveInt(100))
+    .option('--no-licensed', 'leave out pivots that need a licence the role does not carry')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(PIVOT_FORMATS).default('text'))
+    .option('--explain', 'show each pivot\'s similarity (task likeness, shared task mix, code closeness) and score difference')
+    .option('--rules <path>', 'add a rule pack (file or folder) over the shipped rules; repeatable', collectPacks, [])
+    .addHelpText(
+      'after',
+      `
+A pivot is a catalogue occupation whose task mix is like the role's (similarity = 0.8 × cosine of
+the two task mixes + 0.2 × code closeness; at least a third of the task mix shared) and whose
+replacement-risk estimate is at least 10 points lower for the same seniority, repetitiveness and AI
+use. \`assess\` shows the top 3 that need no new licence; this command lists more, marking the ones
+that require a licence.
+
+Examples:
+  $ career-risk pivots --role customer-service-representative
+  $ career-risk pivots -r 会计 -s entry -p 4 -a none --lang zh
+  $ career-risk pivots -r 27-1013 --limit 20 --explain
+  $ career-risk pivots -r software-developer --min-drop 3 --format json`,
+    )
+    .action(async (_opts: unknown, command: Command) => {
+      const options = command.optsWithGlobals<PivotsOptions>();
+      const ctx = makeContext(options, io);
+      await runPivots(ctx, options);
+    });
+}
+
+async function runPivots(ctx: Context, options: PivotsOptions): Promise<void> {
+  const { io, lang } = ctx;
+  const m = messages(lang);
+  if (options.role === undefined) throw new UserError(m.pivots.missingRole, 2, ["see 'career-risk pivots --help'"]);
+  const rb = await ctx.ruleBase();
+  const match = parseRole(rb, options.role, lang);
+  if (match.fuzzy) ctx.notice(m.notice.matched(options.role, roleLabel(match.occupation, lang)));
+  const ref = rb.ruleset.reference;
+  const refRepetitiveness = parseRepetitiveness(ref.repetitiveness);
+  if (refRepetitiveness === undefined) throw new Error('reference repetitiveness out of range');
+  const defaulted = options.seniority === undefined && options.repetitiveness === undefined && options.aiUsage === undefined;
+  const profile: Profile = {
+    occupation: match.occupation.id,
+    seniority: options.seniority === undefined ? ref.seniority : parseSeniorityAnswer(options.seniority, lang),
+    repetitiveness: options.repetitiveness === undefined ? refRepetitiveness : parseRepetitivenessAnswer(options.repetitiveness, lang),
+    aiUsage: options.aiUsage === undefined ? ref.aiUsage : parseAiUsageAnswer(options.aiUsage, lang),
+  };
+  const base = pivotSettings(rb);
+  const settings: PivotSettings = { ...base, minDrop: options.minDrop ?? base.minDrop };
+  const tuned: RuleBase = options.minDrop === undefined ? rb : { ...rb, ruleset: { ...rb.ruleset, pivots: settings } };
+  const score = scoreOf(rb, profile);
+  const pivots = findPivots(tuned, { profile, occupation: match.occupation, tasks: match.occupation.tasks, score, limit: options.limit, excludeNewLicences: !options.licensed }, scoreOf);
+  const view: PivotsView = { rb, lang, profile, occupation: match.occupation, score, settings, pivots, defaulted, explain: options.explain === true };
+  switch (options.format) {
+    case 'json':
+      io.stdout.write(terminalJson(pivotsJson(view)));
+      return;
+    case 'md':
+      io.stdout.write(pivotsMarkdown(view));
+      return;
+    case 'text':
+      io.stdout.write(pivotsText(view, ctx, outputWidth(io)));
+  }
+}
+
+interface PivotsView {
+  readonly rb: RuleBase;
+  readonly lang: Lang;
+  readonly profile: Profile;
+  readonly occupation: OccupationEntry;
+  readonly score: number;
+  readonly settings: PivotSettings;
+  readonly pivots: readonly Pivot[];
+  readonly defaulted: boolean;
+  readonly explain: boolean;
+}
+
+function profileText(v: PivotsView): string {
+  const m = messages(v.lang);
+  const p = v.profile;
+  const line = [m.seniority[p.seniority].name, `${m.report.repetitivenessShort} ${m.repetitiveness[p.repetitiveness as Repetitiveness].name}`, `${m.report.aiUsageShort}: ${m.aiUsage[p.aiUsage].name}`].join(' · ');
+  return v.defaulted ? `${line} (${m.pivots.profileDefaulted})` : line;
+}
+
+function pivotsText(v: PivotsView, ctx: Context, width: number): string {
+  const m = messages(v.lang);
+  const { chalk } = ctx;
+  const out: string[] = [];
+  out.push(chalk.bold(m.pivots.title(occupationTitleOf(v.occupation, v.lang))));
+  out.push(`${chalk.dim(`${m.report.profile}:`)} ${profileText(v)}`);
+  out.push(`${chalk.dim(`${m.report.score}:`)} ${v.score}/100`);
+  out.push(...wrap(m.pivots.note(v.settings.minDrop), width, '').map((l) => chalk.dim(l)));
+  out.push('');
+  if (v.pivots.length === 0) out.push(...wrap(noPivotsText(v.settings, v.lang), width, ''));
+  v.pivots.forEach((p, i) => {
+    out.push(chalk.bold(pivotHeading(p, v.score, i + 1, v.lang)));
+    for (const line of pivotDetails(v.rb, p, v.lang, v.explain)) out.push(...wrap(line, width, '   '));
+  });
+  out.push('');
+  out.push(chalk.dim(`${m.report.ruleBase}: ${ruleBaseLine(v.rb)}`));
+  return `${out.join('\n')}\n`;
+}
+
+function pivotsMarkdown(v: PivotsView): string {
+  const m = messages(v.lang);
+  const out: string[] = [];
+  out.push(`# ${mdEscape(m.pivots.title(occupationTitleOf(v.occupation, v.lang)))}`, '');
+  out.push(`- **${m.report.profile}:** ${mdEscape(profileText(v))}`);
+  out.push(`- **${m.report.score}:** ${v.score}/100`, '');
+  out.push(mdEscape(m.pivots.note(v.settings.minDrop)), '');
+  if (v.pivots.length === 0) out.push(mdEscape(noPivotsText(v.settings, v.lang)), '');
+  v.pivots.forEach((p, i) => {
+    out.push(`${i + 1}. **${mdEscape(p.title[v.lang])}** — ${mdEscape(m.pivots.estimate(p.score, v.score, p.drop))} (\`${p.id}\`)`);
+    for (const line of pivotDetails(v.rb, p, v.lang, v.explain)) out.push(`   - ${mdEscape(line)}`);
+  });
+  if (v.pivots.length > 0) out.push('');
+  out.push(`_${m.report.ruleBase}: ${mdEscape(ruleBaseLine(v.rb))}_`);
+  return `${out.map(escapeControls).join('\n')}\n`;
+}
+
+function pivotsJson(v: PivotsView) {
+  return {
+    schemaVersion: 1,
+    lang: v.lang,
+    profile: { occupation: v.profile.occupation, seniority: v.profile.seniority, repetitiveness: v.profile.repetitiveness, aiUsage: v.profile.aiUsage },
+    profileDefaulted: v.defaulted,
+    occupation: { id: v.occupation.id, title: { en: v.occupation.title.en, zh: v.occupation.title.zh }, score: v.score, ...(v.occupation.licence ? { licence: v.occupation.licence[v.lang] } : {}) },
+    settings: { minDrop: v.settings.minDrop, minOverlap: v.settings.minOverlap, minSimilarity: v.settings.minSimilarity },
+    pivots: v.pivots.map((p) => pivotToJson(p, v.lang)),
+    ruleBase: ruleBaseInfo(v.rb),
+  };
+}
