@@ -114,7 +114,8 @@ export interface Assessment {
   readonly advice: readonly AdviceItem[];
   /**
    * No advice would move the estimate by `advice.lowLever` points or more: the report says so
-   * plainly, and the advice shown includes what helps without moving the estimate.
+   * plainly. Advice that helps without moving the estimate is shown whenever no advice for this
+   * kind of work moves it that much.
    */
   readonly lowLever: boolean;
   readonly whatIfs: readonly WhatIf[];
@@ -347,9 +348,10 @@ export function firstStepFor(step: FirstStep, seniority: Seniority): { text: Loc
 /**
  * Applicable advice, in two tiers: advice written for this kind of work first, then advice about
  * how anyone works; within a tier, by how far it would move this person's estimate down, then in
- * rule order. Advice that would move nothing is left out. When nothing moves the estimate by
- * `advice.lowLever` points or more, advice that helps without moving it (no simulation) is shown
- * too, after the work advice that moves it.
+ * rule order. Advice that would move nothing is left out. Where no advice for this kind of work
+ * moves the estimate by `advice.lowLever` points or more, advice that helps without moving it (no
+ * simulation) is shown too, after the work advice that moves it; `lowLever` is set when no advice
+ * at all moves it that much (the report then says so).
  */
 function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceItem[]; lowLever: boolean } {
   const { max, lowLever: threshold = 0 } = rb.ruleset.advice;
@@ -378,9 +380,10 @@ function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceIt
   const order = new Map(rb.advice.map((a, i) => [a.id, i]));
   const byMove = (x: AdviceItem, y: AdviceItem): number => y.reduction - x.reduction || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0);
   const moving = items.filter((a) => a.moves && a.reduction > 0);
-  const best = moving.reduce((n, a) => Math.max(n, a.reduction), 0);
-  const lowLever = best < threshold;
-  const helping = lowLever ? items.filter((a) => !a.moves) : [];
+  const best = (list: readonly AdviceItem[]): number => list.reduce((n, a) => Math.max(n, a.reduction), 0);
+  const lowLever = best(moving) < threshold;
+  // What helps without moving the estimate is shown where no advice for this kind of work moves it much.
+  const helping = best(moving.filter((a) => a.scope === 'work')) < threshold ? items.filter((a) => !a.moves) : [];
   const tier = (scope: AdviceItem['scope']): AdviceItem[] => [
     ...moving.filter((a) => a.scope === scope).sort(byMove),
     ...helping.filter((a) => a.scope === scope),
