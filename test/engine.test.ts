@@ -109,17 +109,29 @@ describe('evaluate', () => {
     expect(a.range.high - a.range.low).toBeGreaterThan(0);
   });
 
-  it('orders advice by how much it lowers the score, then by id', () => {
+  it('orders advice for the kind of work first, then advice about how anyone works; each by how much it lowers the score, then in rule order', () => {
     const a = evaluate(rb, { occupation: 'translator', seniority: 'entry', repetitiveness: 4, aiUsage: 'none' });
     expect(a.advice.length).toBeGreaterThanOrEqual(3);
     expect(a.advice.length).toBeLessThanOrEqual(6);
+    const order = new Map(rb.advice.map((r, i) => [r.id, i]));
+    const tier = (scope: string) => (scope === 'work' ? 0 : 1);
     for (let i = 1; i < a.advice.length; i++) {
       const [prev, cur] = [a.advice[i - 1], a.advice[i]];
       if (!prev || !cur) continue;
-      expect(prev.reduction > cur.reduction || (prev.reduction === cur.reduction && prev.id < cur.id)).toBe(true);
+      const sameTier = tier(prev.scope) === tier(cur.scope);
+      expect(tier(prev.scope) < tier(cur.scope) || (sameTier && (prev.reduction > cur.reduction || (prev.reduction === cur.reduction && (order.get(prev.id) ?? 0) < (order.get(cur.id) ?? 0))))).toBe(true);
     }
     for (const item of a.advice) expect(item.scoreAfter).toBe(a.score - item.reduction);
-    expect(a.advice.map((x) => x.id)).toContain('use-ai-tools-daily');
+    expect(a.advice[0]?.scope).toBe('work');
+    expect(a.advice.map((x) => x.id)).toContain('reduce-routine-work');
+  });
+
+  it('gives each situation its own first step: learners, employees and leads', () => {
+    const steps = (seniority: 'intern' | 'mid' | 'executive') =>
+      evaluate(rb, { occupation: 'accountant', seniority, repetitiveness: 3, aiUsage: 'occasional' }).advice.map((x) => x.step);
+    expect(new Set(steps('intern'))).toEqual(new Set(['learner']));
+    expect(new Set(steps('mid'))).toEqual(new Set(['employee']));
+    expect(new Set(steps('executive'))).toEqual(new Set(['lead']));
   });
 
   it('shows what-ifs only when they change the score, with the simulated score', () => {

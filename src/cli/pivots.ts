@@ -13,7 +13,7 @@ import { ruleBaseInfo } from '../engine/compile.js';
 import { occupationTitleOf, ruleBaseLine } from '../report/common.js';
 import { terminalJson } from '../report/json.js';
 import { mdEscape } from '../report/markdown.js';
-import { noPivotsText, pivotDetails, pivotHeading, pivotToJson } from '../report/pivots.js';
+import { pivotDetails, pivotHeading, pivotToJson } from '../report/pivots.js';
 import { wrap } from '../report/text.js';
 import { escapeControls } from '../util/terminal-text.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -66,10 +66,11 @@ export function pivotsCommand(io: Io, collectPacks: (value: string, previous: st
     .addHelpText(
       'after',
       `
-A pivot is a catalogue occupation whose task mix is like the role's (similarity = 0.8 × cosine of
-the two task mixes + 0.2 × code closeness; at least a third of the task mix shared) and whose
-replacement-risk estimate is at least 10 points lower for the same seniority, repetitiveness and AI
-use. \`assess\` shows the top 3 that need no new licence; this command lists more, marking the ones
+A pivot is a catalogue occupation that keeps some of the role's main task, shares at least a third
+of its task mix, is in the same code family (same SOC major group or closer) or very alike in tasks,
+and whose replacement-risk estimate is at least 10 points lower for the same seniority,
+repetitiveness and AI use. Ranked by similarity = 0.6 × task likeness (cosine of the two task
+mixes) + 0.4 × code closeness. \`assess\` shows the top 3 that need no new licence; this command lists more, marking the ones
 that require a licence.
 
 Examples:
@@ -148,7 +149,7 @@ function pivotsText(v: PivotsView, ctx: Context, width: number): string {
   out.push(`${chalk.dim(`${m.report.score}:`)} ${v.score}/100`);
   out.push(...wrap(m.pivots.note(v.settings.minDrop), width, '').map((l) => chalk.dim(l)));
   out.push('');
-  if (v.pivots.length === 0) out.push(...wrap(noPivotsText(v.settings, v.lang), width, ''));
+  if (v.pivots.length === 0) out.push(...wrap(m.pivots.noneHere(v.settings.minDrop), width, ''));
   v.pivots.forEach((p, i) => {
     out.push(chalk.bold(pivotHeading(p, v.score, i + 1, v.lang)));
     for (const line of pivotDetails(v.rb, p, v.lang, v.explain)) out.push(...wrap(line, width, '   '));
@@ -165,7 +166,7 @@ function pivotsMarkdown(v: PivotsView): string {
   out.push(`- **${m.report.profile}:** ${mdEscape(profileText(v))}`);
   out.push(`- **${m.report.score}:** ${v.score}/100`, '');
   out.push(mdEscape(m.pivots.note(v.settings.minDrop)), '');
-  if (v.pivots.length === 0) out.push(mdEscape(noPivotsText(v.settings, v.lang)), '');
+  if (v.pivots.length === 0) out.push(mdEscape(m.pivots.noneHere(v.settings.minDrop)), '');
   v.pivots.forEach((p, i) => {
     out.push(`${i + 1}. **${mdEscape(p.title[v.lang])}** — ${mdEscape(m.pivots.estimate(p.score, v.score, p.drop))} (\`${p.id}\`)`);
     for (const line of pivotDetails(v.rb, p, v.lang, v.explain)) out.push(`   - ${mdEscape(line)}`);
@@ -182,7 +183,7 @@ function pivotsJson(v: PivotsView) {
     profile: { occupation: v.profile.occupation, seniority: v.profile.seniority, repetitiveness: v.profile.repetitiveness, aiUsage: v.profile.aiUsage },
     profileDefaulted: v.defaulted,
     occupation: { id: v.occupation.id, title: { en: v.occupation.title.en, zh: v.occupation.title.zh }, score: v.score, ...(v.occupation.licence ? { licence: v.occupation.licence[v.lang] } : {}) },
-    settings: { minDrop: v.settings.minDrop, minOverlap: v.settings.minOverlap, minSimilarity: v.settings.minSimilarity },
+    settings: { minDrop: v.settings.minDrop, minOverlap: v.settings.minOverlap, crossFamilyLikeness: v.settings.crossFamilyLikeness },
     pivots: v.pivots.map((p) => pivotToJson(p, v.lang)),
     ruleBase: ruleBaseInfo(v.rb),
   };

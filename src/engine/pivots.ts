@@ -6,12 +6,15 @@
  *   task likeness  = cosine of the two task mixes (0–1): weighs the main tasks most, so two jobs
  *                    that share only side tasks (coordination, say) are not alike
  *   code closeness = 1 same SOC broad group or ISCO minor group, 0.7 same SOC minor or ISCO
- *                    sub-major group, 0.4 same SOC major or ISCO major group, else 0 (the closer of the two)
- *   similarity     = 0.8 × task likeness + 0.2 × code closeness
+ *                    sub-major group, 0.4 same SOC major group, 0.2 same ISCO major group only,
+ *                    else 0 (the closer of the two)
+ *   similarity     = 0.6 × task likeness + 0.4 × code closeness
  *
- * A pivot shares at least `minOverlap` points of its task mix, is at least `minSimilarity`
- * similar and scores at least `minDrop` points lower; pivots are ranked by similarity, then by
- * the larger drop, then by id.
+ * A pivot is a plausible move: it keeps some of the current work's main task (its largest
+ * category), shares at least `minOverlap` points of its task mix, and is either in the same
+ * code family (closeness at least 0.4) or alike in tasks (likeness at least `crossFamilyLikeness`);
+ * and it scores at least `minDrop` points lower. Pivots are ranked by similarity, then by the
+ * larger drop, then by id.
  * A pivot that needs a licence the current occupation does not carry is marked; `assess`
  * leaves such pivots out. Deterministic; the scores of the whole catalogue are memoised per
  * (seniority, repetitiveness, AI use), so batch runs score each occupation once per profile kind.
@@ -44,7 +47,7 @@ export interface Pivot {
   readonly likeness: number;
   /** Points of task mix the two share (0–100). */
   readonly overlap: number;
-  /** 0, 0.4, 0.7 or 1. */
+  /** 0, 0.2, 0.4, 0.7 or 1. */
   readonly codeCloseness: number;
   /** The task categories both have, largest shared share first (at most three). */
   readonly shared: readonly PivotTask[];
@@ -60,10 +63,10 @@ export interface PivotSettings {
   readonly show: number;
   readonly minDrop: number;
   readonly minOverlap: number;
-  readonly minSimilarity: number;
+  readonly crossFamilyLikeness: number;
 }
 
-export const DEFAULT_PIVOT_SETTINGS: PivotSettings = { show: 3, minDrop: 10, minOverlap: 34, minSimilarity: 0.4 };
+export const DEFAULT_PIVOT_SETTINGS: PivotSettings = { show: 3, minDrop: 10, minOverlap: 34, crossFamilyLikeness: 0.85 };
 
 export function pivotSettings(rb: RuleBase): PivotSettings {
   return { ...DEFAULT_PIVOT_SETTINGS, ...(rb.ruleset.pivots ?? {}) };
@@ -96,7 +99,8 @@ export function codeCloseness(a: OccupationEntry, b: OccupationEntry): number {
   const isco = (n: number) => a.codes.isco08.slice(0, n) === b.codes.isco08.slice(0, n);
   if (soc(5) || isco(3)) return 1;
   if (soc(4) || isco(2)) return 0.7;
-  if (soc(2) || isco(1)) return 0.4;
+  if (soc(2)) return 0.4;
+  if (isco(1)) return 0.2;
   return 0;
 }
 
@@ -128,15 +132,17 @@ function memoOf(rb: RuleBase): Memo {
 
 function neighboursOf(rb: RuleBase, current: OccupationEntry, tasks: TaskMix, settings: PivotSettings): readonly Neighbour[] {
   const list: Neighbour[] = [];
+  const largest = Math.max(0, ...Object.values(tasks));
+  const main = Object.keys(tasks).filter((c) => tasks[c] === largest);
   rb.occupations.forEach((o, index) => {
     if (o.id === current.id || o.disabled === true) return;
+    if (!main.some((c) => (o.tasks[c] ?? 0) > 0)) return;
     const overlap = taskOverlap(tasks, o.tasks);
     if (overlap < settings.minOverlap) return;
     const likeness = taskLikeness(tasks, o.tasks);
     const closeness = codeCloseness(current, o);
-    const similarity = 0.8 * likeness + 0.2 * closeness;
-    if (similarity < settings.minSimilarity) return;
-    list.push({ index, overlap, likeness, closeness, similarity });
+    if (closeness < 0.4 && likeness < settings.crossFamilyLikeness) return;
+    list.push({ index, overlap, likeness, closeness, similarity: 0.6 * likeness + 0.4 * closeness });
   });
   const ids = rb.occupations;
   return list.sort((x, y) => y.similarity - x.similarity || ((ids[x.index]?.id ?? '') < (ids[y.index]?.id ?? '') ? -1 : 1));

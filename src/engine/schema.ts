@@ -261,15 +261,16 @@ export const rulesetSchema = z.strictObject({
   range: z.strictObject({ assumptionWidening: z.number().min(1).max(5) }).optional(),
   /**
    * Career pivots: at most `show` in a report; a pivot scores at least `minDrop` points lower,
-   * shares at least `minOverlap` points of its task mix and is at least `minSimilarity` similar
-   * (0.8 × cosine of the task mixes + 0.2 × code closeness); defaults 3, 10, 34, 0.4.
+   * keeps some of the main task, shares at least `minOverlap` points of the task mix, and is in
+   * the same code family or at least `crossFamilyLikeness` alike in tasks (cosine of the task
+   * mixes); defaults 3, 10, 34, 0.85.
    */
   pivots: z
     .strictObject({
       show: z.number().int().min(0).max(10).optional(),
       minDrop: z.number().int().min(1).max(100).optional(),
       minOverlap: z.number().int().min(1).max(100).optional(),
-      minSimilarity: z.number().min(0).max(1).optional(),
+      crossFamilyLikeness: z.number().min(0).max(1).optional(),
     })
     .optional(),
   /** One-line readings of the pair (replacement score, augmentation score), first match wins; the last should match always. */

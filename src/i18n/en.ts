@@ -84,16 +84,18 @@ export const en = {
   pivots: {
     heading: 'Where you could move: close work with a lower estimate',
     note: (minDrop: number) => `Catalogue occupations whose tasks are most like yours and whose replacement-risk estimate is at least ${minDrop} points lower for the same seniority, repetitiveness and AI use. A move, not a promise: the estimate of the new work is as uncertain as yours.`,
-    none: (minDrop: number) => `No close occupation in the catalogue scores ${minDrop} or more points lower for this profile; the advice above is about changing the work you do.`,
+    none: (minDrop: number, id: string) =>
+      `No close occupation in the catalogue scores ${minDrop} or more points lower for this profile without a licence this work does not carry; the advice above is about changing the work you do. \`career-risk pivots --role ${id}\` lists more, licensed moves and smaller drops included (--min-drop).`,
+    noneHere: (minDrop: number) => `No close occupation in the catalogue scores ${minDrop} or more points lower for this profile; a smaller --min-drop lists closer work with smaller drops.`,
     estimate: (score: number, current: number, drop: number) => `${score}/100 (yours ${current}, −${drop})`,
     shares: 'Shares with your work',
     grow: 'Grow into',
     nothingToGrow: 'no new task area (the same tasks, weighted differently)',
     needsLicence: (licence: string) => `requires a licence: ${licence}`,
     sameLicence: (licence: string) => `requires a licence: ${licence} (as your current work does)`,
-    closeness: { '1': 'same SOC broad or ISCO minor group', '0.7': 'same SOC minor or ISCO sub-major group', '0.4': 'same SOC or ISCO major group', '0': 'no code group in common' } as Record<string, string>,
+    closeness: { '1': 'same SOC broad or ISCO minor group', '0.7': 'same SOC minor or ISCO sub-major group', '0.4': 'same SOC major group', '0.2': 'same ISCO major group only', '0': 'no code group in common' } as Record<string, string>,
     explain: (similarity: number, likeness: number, overlap: number, closeness: string, drop: number) =>
-      `similarity ${similarity.toFixed(2)} = 0.8 × task likeness ${likeness.toFixed(2)} + 0.2 × code closeness (${closeness}); ${overlap}% of the task mix shared; estimate ${drop} points lower`,
+      `similarity ${similarity.toFixed(2)} = 0.6 × task likeness ${likeness.toFixed(2)} + 0.4 × code closeness (${closeness}); ${overlap}% of the task mix shared; estimate ${drop} points lower`,
     title: (occupation: string) => `Career pivots from ${occupation}`,
     profileDefaulted: 'the neutral profile; pass -s, -p, -a for your own',
     missingRole: 'missing --role: name the job to start from, e.g. --role translator',

@@ -80,16 +80,18 @@ export const zh: Messages = {
   pivots: {
     heading: '可以转向哪里：相近且估计值更低的工作',
     note: (minDrop: number) => `目录中任务与你的工作最相近、且在同样的资历、重复度和AI使用情况下替代风险估计值至少低${minDrop}分的职业。这是可考虑的方向，不是保证：新工作的估计值与你现在的一样存在不确定性。`,
-    none: (minDrop: number) => `在这一情况下，目录中没有相近职业的估计值低${minDrop}分或以上；上面的建议讲的是如何改变你现在所做的工作。`,
+    none: (minDrop: number, id: string) =>
+      `在这一情况下，目录中没有无需新执业资格、且估计值低${minDrop}分或以上的相近职业；上面的建议讲的是如何改变你现在所做的工作。运行 \`career-risk pivots --role ${id}\` 可查看更多方向，包括需要执业资格的方向和降幅较小的方向（--min-drop）。`,
+    noneHere: (minDrop: number) => `在这一情况下，目录中没有估计值低${minDrop}分或以上的相近职业；把 --min-drop 调小，可列出降幅较小的相近工作。`,
     estimate: (score: number, current: number, drop: number) => `${score}/100（你现在 ${current}，低 ${drop} 分）`,
     shares: '与你的工作共有',
     grow: '需要拓展的方向',
     nothingToGrow: '没有新的任务领域（任务相同，比重不同）',
     needsLicence: (licence: string) => `需要执业资格：${licence}`,
     sameLicence: (licence: string) => `需要执业资格：${licence}（与你现在的工作相同）`,
-    closeness: { '1': 'SOC细类组或ISCO小类相同', '0.7': 'SOC小类或ISCO中类相同', '0.4': 'SOC或ISCO大类相同', '0': '没有共同的代码组' } as Record<string, string>,
+    closeness: { '1': 'SOC细类组或ISCO小类相同', '0.7': 'SOC小类或ISCO中类相同', '0.4': 'SOC大类相同', '0.2': '仅ISCO大类相同', '0': '没有共同的代码组' } as Record<string, string>,
     explain: (similarity: number, likeness: number, overlap: number, closeness: string, drop: number) =>
-      `相似度 ${similarity.toFixed(2)} = 0.8 × 任务相似度 ${likeness.toFixed(2)} + 0.2 × 代码接近度（${closeness}）；任务构成重合 ${overlap}%；估计值低 ${drop} 分`,
+      `相似度 ${similarity.toFixed(2)} = 0.6 × 任务相似度 ${likeness.toFixed(2)} + 0.4 × 代码接近度（${closeness}）；任务构成重合 ${overlap}%；估计值低 ${drop} 分`,
     title: (occupation: string) => `从“${occupation}”出发的转岗方向`,
     profileDefaulted: '中性情况；用 -s、-p、-a 填写你自己的情况',
     missingRole: '缺少 --role：请给出出发的职业，例如 --role 笔译员',

@@ -59,7 +59,7 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
   }
 
   out.push(`## ${m.pivots.heading}`, '');
-  if (a.pivots.length === 0) out.push(mdEscape(noPivotsText(pivotSettings(rb), lang)), '');
+  if (a.pivots.length === 0) out.push(mdEscape(noPivotsText(pivotSettings(rb), a.occupation.id, lang)), '');
   a.pivots.forEach((p, i) => {
     out.push(`${i + 1}. **${mdEscape(t(p.title, lang))}** — ${mdEscape(messages(lang).pivots.estimate(p.score, a.score, p.drop))} (\`${p.id}\`)`);
     for (const line of pivotDetails(rb, p, lang, explain)) out.push(`   - ${mdEscape(line)}`);

@@ -37,8 +37,8 @@ export function pivotHeading(p: Pivot, current: number, n: number, lang: Lang): 
   return `${n}. ${t(p.title, lang)}  ${m.estimate(p.score, current, p.drop)}  [${escapeControls(p.id)}]`;
 }
 
-export function noPivotsText(settings: PivotSettings, lang: Lang): string {
-  return messages(lang).pivots.none(settings.minDrop);
+export function noPivotsText(settings: PivotSettings, occupationId: string, lang: Lang): string {
+  return messages(lang).pivots.none(settings.minDrop, escapeControls(occupationId));
 }
 
 export function pivotToJson(p: Pivot, lang: Lang) {

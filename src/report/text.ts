@@ -133,7 +133,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   }
 
   heading(m.pivots.heading);
-  if (a.pivots.length === 0) out.push(...wrap(noPivotsText(pivotSettings(rb), lang), o.width, ''));
+  if (a.pivots.length === 0) out.push(...wrap(noPivotsText(pivotSettings(rb), a.occupation.id, lang), o.width, ''));
   a.pivots.forEach((p, i) => {
     out.push(chalk.bold(pivotHeading(p, a.score, i + 1, lang)));
     for (const line of pivotDetails(rb, p, lang, o.explain)) out.push(...wrap(line, o.width, '   '));
