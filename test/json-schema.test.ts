@@ -18,11 +18,11 @@ describe('rules/schema/', () => {
       'sources.yaml': 'sources',
       'task-categories.yaml': 'task-categories',
       'factors.yaml': 'factors',
-      'advice.yaml': 'advice',
       'what-ifs.yaml': 'what-ifs',
     };
     const files: [string, string][] = [
       ...Object.entries(expected).map(([f, kind]): [string, string] => [`rules/${f}`, `./schema/${kind}.schema.json`]),
+      ...readdirSync('rules/advice').map((f): [string, string] => [`rules/advice/${f}`, '../schema/advice.schema.json']),
       ...readdirSync('rules/occupations').map((f): [string, string] => [`rules/occupations/${f}`, '../schema/occupations.schema.json']),
       ...readdirSync('rules/tests').map((f): [string, string] => [`rules/tests/${f}`, '../schema/tests.schema.json']),
     ];
