@@ -114,8 +114,8 @@ export interface Assessment {
   readonly advice: readonly AdviceItem[];
   /**
    * No advice would move the estimate by `advice.lowLever` points or more: the report says so
-   * plainly. Advice that helps without moving the estimate is shown whenever no advice for this
-   * kind of work moves it that much.
+   * plainly. Advice that helps without moving the estimate is shown for work in the lowest band
+   * and whenever no advice for this kind of work moves it that much.
    */
   readonly lowLever: boolean;
   readonly whatIfs: readonly WhatIf[];
@@ -348,9 +348,9 @@ export function firstStepFor(step: FirstStep, seniority: Seniority): { text: Loc
 /**
  * Applicable advice, in two tiers: advice written for this kind of work first, then advice about
  * how anyone works; within a tier, by how far it would move this person's estimate down, then in
- * rule order. Advice that would move nothing is left out. Where no advice for this kind of work
- * moves the estimate by `advice.lowLever` points or more, advice that helps without moving it (no
- * simulation) is shown too, after the work advice that moves it; `lowLever` is set when no advice
+ * rule order. Advice that would move nothing is left out. For work in the lowest band, and where
+ * no advice for this kind of work moves the estimate by `advice.lowLever` points or more, advice
+ * that helps without moving it (no simulation) is shown too, after the work advice that moves it; `lowLever` is set when no advice
  * at all moves it that much (the report then says so).
  */
 function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceItem[]; lowLever: boolean } {
@@ -382,8 +382,10 @@ function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceIt
   const moving = items.filter((a) => a.moves && a.reduction > 0);
   const best = (list: readonly AdviceItem[]): number => list.reduce((n, a) => Math.max(n, a.reduction), 0);
   const lowLever = best(moving) < threshold;
-  // What helps without moving the estimate is shown where no advice for this kind of work moves it much.
-  const helping = best(moving.filter((a) => a.scope === 'work')) < threshold ? items.filter((a) => !a.moves) : [];
+  // What helps without moving the estimate is shown for work in the lowest band, and wherever no
+  // advice for this kind of work moves the estimate much.
+  const lowestBand = c.score < (rb.ruleset.bands[1]?.from ?? 0);
+  const helping = lowestBand || best(moving.filter((a) => a.scope === 'work')) < threshold ? items.filter((a) => !a.moves) : [];
   const tier = (scope: AdviceItem['scope']): AdviceItem[] => [
     ...moving.filter((a) => a.scope === scope).sort(byMove),
     ...helping.filter((a) => a.scope === scope),
