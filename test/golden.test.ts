@@ -37,6 +37,9 @@ const PROFILES: [Lang, Profile][] = [
   ['zh', { occupation: 'physician', seniority: 'senior', repetitiveness: 2, aiUsage: 'occasional' }],
   ['en', { occupation: 'electrician', seniority: 'executive', repetitiveness: 1, aiUsage: 'none' }],
   ['zh', { occupation: 'graphic-designer', seniority: 'mid', repetitiveness: 4, aiUsage: 'occasional' }],
+  // Low exposure: the report says nothing moves the estimate much and shows what helps.
+  ['zh', { occupation: 'roofer', seniority: 'mid', repetitiveness: 3, aiUsage: 'occasional' }],
+  ['en', { occupation: 'truck-driver', seniority: 'entry', repetitiveness: 4, aiUsage: 'none' }],
 ];
 
 const noColor = makeChalk(0);

@@ -70,7 +70,7 @@ describe('model 2 over every catalogue profile (exhaustive)', () => {
       if (a.reading === undefined) bad.push(`${key(p)}: no reading`);
       if (a.advice.length < 1 || a.advice.length > rb.ruleset.advice.max) bad.push(`${key(p)}: ${a.advice.length} advice items`);
       const workBest = Math.max(0, ...a.advice.filter((x) => x.moves && x.scope === 'work').map((x) => x.reduction));
-      for (const item of a.advice) if (item.moves ? item.reduction <= 0 : workBest >= (rb.ruleset.advice.lowLever ?? 0) && a.band.id !== rb.ruleset.bands[0]?.id) bad.push(`${key(p)}: ${item.id} padded in (moves nothing)`);
+      for (const item of a.advice) if (item.moves ? item.reduction <= 0 || (item.scope === 'person' && item.reduction < (rb.ruleset.advice.lowLever ?? 0)) : workBest >= (rb.ruleset.advice.lowLever ?? 0) && a.band.id !== rb.ruleset.bands[0]?.id) bad.push(`${key(p)}: ${item.id} padded in (moves nothing)`);
       for (const item of a.advice) if (item.scoreAfter > s) bad.push(`${key(p)}: ${item.id} would raise ${s} to ${item.scoreAfter}`);
       if (s !== scores.get(key(p))) bad.push(`${key(p)}: evaluate ${s} but scoreOf ${scores.get(key(p))}`);
     }

@@ -149,3 +149,17 @@ describe('career-risk pivots (built CLI)', () => {
     expect(unknown.stderr).toContain('no occupation clearly matches "qwxzv"');
   });
 });
+
+describe('career-risk pivots output (golden)', () => {
+  const cases: [string, string, string][] = [
+    ['customer-service-representative', 'en', 'text'],
+    ['customer-service-representative', 'en', 'json'],
+    ['accountant', 'zh', 'text'],
+    ['accountant', 'zh', 'md'],
+  ];
+  it.each(cases)('%s (%s, %s, --explain)', async (role, lang, format) => {
+    const r = runCli(['pivots', '-r', role, '-s', 'entry', '-p', '4', '-a', 'none', '--lang', lang, '-f', format, '--explain', '--no-color']);
+    expect(r.status).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`__golden__/pivots/${role}-${lang}.${format === 'text' ? 'txt' : format}`);
+  });
+});

@@ -65,7 +65,7 @@ describe('rules test', () => {
     expect(r.stdout).toContain('band: expected very-high, got low');
     expect(r.stdout).toContain('score: expected at least 70, got');
     expect(r.stdout).toContain('fires: expected seniority-entry to fire; fired: none');
-    expect(r.stdout).toContain('advice order: expected use-ai-tools-daily → build-ai-workflows; got:');
+    expect(r.stdout).toContain('advice order: expected reduce-routine-work → trades-step-up-to-lead-hand; got:');
     expect(r.stdout).toMatch(/trace:\n {4}automation share \d+\.\d from physical-field/);
     expect(r.stdout).toMatch(/\n {4}= \d+ \([a-z-]+, range \d+–\d+\); augmentation \d+\n/);
     expect(r.stdout.trim().split('\n').pop()).toBe('1 passed, 1 failed, 1 skipped');

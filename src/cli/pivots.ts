@@ -76,7 +76,7 @@ that require a licence.
 Examples:
   $ career-risk pivots --role customer-service-representative
   $ career-risk pivots -r 会计 -s entry -p 4 -a none --lang zh
-  $ career-risk pivots -r 27-1013 --limit 20 --explain
+  $ career-risk pivots -r concept-artist --limit 20 --explain
   $ career-risk pivots -r software-developer --min-drop 3 --format json`,
     )
     .action(async (_opts: unknown, command: Command) => {

@@ -379,7 +379,9 @@ function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceIt
   });
   const order = new Map(rb.advice.map((a, i) => [a.id, i]));
   const byMove = (x: AdviceItem, y: AdviceItem): number => y.reduction - x.reduction || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0);
-  const moving = items.filter((a) => a.moves && a.reduction > 0);
+  // Advice about how anyone works must move the estimate by `lowLever` points to be worth showing;
+  // advice for this kind of work is shown whenever it moves the estimate at all.
+  const moving = items.filter((a) => a.moves && a.reduction > 0 && (a.scope === 'work' || a.reduction >= threshold));
   const best = (list: readonly AdviceItem[]): number => list.reduce((n, a) => Math.max(n, a.reduction), 0);
   const lowLever = best(moving) < threshold;
   // What helps without moving the estimate is shown for work in the lowest band, and wherever no
