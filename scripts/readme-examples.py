@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Re-records the example outputs shown in README.md from the built CLI (`npm run build` first).
 
-Blocks rewritten: the `assess --role "customer service"` session (advice after item 2 cut to "…"),
+Blocks rewritten: the `assess --role "customer service"` session (advice after item 2 and pivots
+after the first cut to "…"),
 and the batch example (summary on stderr, results.csv). Run from the repository root:
     python3 scripts/readme-examples.py
 """
@@ -23,22 +24,27 @@ text = open(readme_path, encoding='utf8').read()
 cmd = 'npx career-risk assess --role "customer service" --seniority entry --repetitiveness 4 --ai-usage occasional'
 r = run(['assess', '--role', 'customer service', '--seniority', 'entry', '--repetitiveness', '4', '--ai-usage', 'occasional'])
 out_lines = r.stdout.rstrip('\n').split('\n')
-# Keep advice items 1 and 2, then "   …" until "What if".
-kept, in_advice, item = [], False, 0
+# Keep advice items 1 and 2 and the first career pivot; "   …" stands for what is cut.
+kept, section, item, cut = [], None, 0, False
 for line in out_lines:
-    if line.startswith('What to learn next'):
-        in_advice = True
+    starts = {'What to learn next': 'advice', 'Where you could move': 'pivots', 'What if': 'whatif'}
+    new = next((v for k, v in starts.items() if line.startswith(k)), None)
+    if new:
+        if cut:
+            kept.append('   …')
+            kept.append('')
+        section, item, cut = new, 0, False
         kept.append(line)
         continue
-    if in_advice and line.startswith('What if'):
-        in_advice = False
-        kept.append('   …')
-        kept.append('')
-    if in_advice:
+    if section in ('advice', 'pivots'):
         m = re.match(r'^(\d+)\. ', line)
         if m:
             item = int(m.group(1))
-        if item > 2 or line == '':
+        limit = 2 if section == 'advice' else 1
+        if item > limit or (section == 'advice' and line.startswith('For how you work')):
+            cut = True
+            continue
+        if line == '':
             continue
     kept.append(line)
 block = '$ ' + cmd + '\n' + r.stderr + '\n'.join(kept) + '\n'
@@ -59,7 +65,7 @@ try:
     end = text.index('```', start)
     text = text[:start] + block + text[end:]
     results = open(os.path.join(work, 'results.csv'), encoding='utf8').read()
-    anchor = 'helpful advice ids):\n\n```csv\n'
+    anchor = 'estimate; empty when there is none):\n\n```csv\n'
     start = text.index(anchor) + len(anchor)
     end = text.index('```', start)
     text = text[:start] + results + text[end:]
