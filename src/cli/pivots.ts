@@ -6,11 +6,11 @@ import type { Pivot, PivotSettings } from '../engine/pivots.js';
 import { findPivots, pivotSettings } from '../engine/pivots.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
-import type { Profile, Repetitiveness } from '../model/profile.js';
+import type { Profile } from '../model/profile.js';
 import { parseRepetitiveness } from '../model/profile.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import { ruleBaseInfo } from '../engine/compile.js';
-import { occupationTitleOf, ruleBaseLine } from '../report/common.js';
+import { occupationTitleOf, profileLineOf, ruleBaseLine } from '../report/common.js';
 import { terminalJson } from '../report/json.js';
 import { mdEscape } from '../report/markdown.js';
 import { pivotDetails, pivotHeading, pivotToJson } from '../report/pivots.js';
@@ -134,10 +134,8 @@ interface PivotsView {
 }
 
 function profileText(v: PivotsView): string {
-  const m = messages(v.lang);
-  const p = v.profile;
-  const line = [m.seniority[p.seniority].name, `${m.report.repetitivenessShort} ${m.repetitiveness[p.repetitiveness as Repetitiveness].name}`, `${m.report.aiUsageShort}: ${m.aiUsage[p.aiUsage].name}`].join(' · ');
-  return v.defaulted ? `${line} (${m.pivots.profileDefaulted})` : line;
+  const line = profileLineOf(v.profile, v.lang);
+  return v.defaulted ? `${line} (${messages(v.lang).pivots.profileDefaulted})` : line;
 }
 
 function pivotsText(v: PivotsView, ctx: Context, width: number): string {

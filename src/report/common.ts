@@ -6,6 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
+import type { Profile } from '../model/profile.js';
 import type { LocalText, SourceEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
@@ -39,11 +40,16 @@ export function shortHash(hash: string): string {
 }
 
 export function profileLine(a: Assessment, lang: Lang): string {
+  return profileLineOf(a.profile, lang);
+}
+
+/** Seniority · repetitiveness · AI use, in words. */
+export function profileLineOf(profile: Profile, lang: Lang): string {
   const m = messages(lang);
   return [
-    m.seniority[a.profile.seniority].name,
-    `${m.report.repetitivenessShort} ${m.repetitiveness[a.profile.repetitiveness].name}`,
-    `${m.report.aiUsageShort}: ${m.aiUsage[a.profile.aiUsage].name}`,
+    m.seniority[profile.seniority].name,
+    `${m.report.repetitivenessShort} ${m.repetitiveness[profile.repetitiveness].name}`,
+    `${m.report.aiUsageShort}: ${m.aiUsage[profile.aiUsage].name}`,
   ].join(' · ');
 }
 
