@@ -13,6 +13,7 @@ import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../mod
 import type { FieldNames } from '../cli/profile-input.js';
 import { FieldError, parseAiUsageAnswer, parseRepetitivenessAnswer, parseRole, parseSeniorityAnswer } from '../cli/profile-input.js';
 import { assessmentToJson } from '../report/json.js';
+import { parseJobTitle } from '../catalogue/job-title.js';
 import type { FieldColumn } from './input.js';
 import { FIELD_COLUMNS } from './input.js';
 
@@ -110,7 +111,9 @@ export class RowAssessor {
     return this.checkCells(raw.role, raw.seniority, raw.repetitiveness, raw.ai_usage);
   }
 
-  checkCells(role: string | undefined, seniority: string | undefined, repetitiveness: string | undefined, aiUsage: string | undefined): RowOutcome {
+  checkCells(role: string | undefined, given: string | undefined, repetitiveness: string | undefined, aiUsage: string | undefined): RowOutcome {
+    // An empty seniority cell takes the level the job title names ("Senior …", 「高级…」), if it names one.
+    const seniority = (given === undefined || given.trim() === '') && role !== undefined && role.trim() !== '' ? (this.levelNamed(role) ?? given) : given;
     const answers = [role, seniority, repetitiveness, aiUsage];
     for (let i = 0; i < answers.length; i++) {
       const value = answers[i];
@@ -144,6 +147,12 @@ export class RowAssessor {
       this.table[slot] = outcome;
     }
     return outcome;
+  }
+
+  private readonly levels = new BoundedMemo<string, Seniority | ''>(5_000);
+
+  private levelNamed(role: string): Seniority | undefined {
+    return this.levels.get(role, () => parseJobTitle(role).seniority ?? '') || undefined;
   }
 
   private parse<T extends string | number>(run: () => T, levels: readonly T[]): Parsed<T> {

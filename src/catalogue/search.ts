@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import type { RuleBase } from '../engine/compile.js';
+import { parseJobTitle } from './job-title.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import { CJK, NON_CJK_RUNS, WordIndex } from './tokens.js';
 
@@ -75,6 +76,8 @@ interface Index {
   readonly words: WordIndex;
   readonly soc: ReadonlyMap<string, readonly OccupationEntry[]>;
   readonly isco: ReadonlyMap<string, readonly OccupationEntry[]>;
+  /** 大典 2022 code → the entries that give it first, then the entries that list it later. */
+  readonly csco: ReadonlyMap<string, { readonly first: readonly OccupationEntry[]; readonly also: readonly OccupationEntry[] }>;
 }
 
 const indexes = new WeakMap<RuleBase, Index>();
@@ -91,10 +94,16 @@ function indexOf(rb: RuleBase): Index {
   const exact = new Map<string, OccupationEntry[]>();
   const soc = new Map<string, OccupationEntry[]>();
   const isco = new Map<string, OccupationEntry[]>();
+  const csco = new Map<string, { first: OccupationEntry[]; also: OccupationEntry[] }>();
   for (const o of rb.occupations) {
     for (const name of [o.title.en, o.title.zh, ...o.aliases.en, ...o.aliases.zh]) push(exact, normaliseQuery(name), o);
     push(soc, o.codes.soc2018, o);
     push(isco, o.codes.isco08, o);
+    (o.codes.csco2022 ?? []).forEach((code, i) => {
+      const entry = csco.get(code) ?? { first: [], also: [] };
+      (i === 0 ? entry.first : entry.also).push(o);
+      csco.set(code, entry);
+    });
   }
   const order = new Map(rb.occupations.map((o, i) => [o.id, i]));
   let fuse: Fuse<OccupationEntry> | undefined;
@@ -103,6 +112,7 @@ function indexOf(rb: RuleBase): Index {
     exact,
     soc,
     isco,
+    csco,
     order,
     // fuse.js covers English names (typos inside and across words); Chinese goes through n-grams,
     // codes through exact look-up, and long phrasings through the word index.
@@ -380,8 +390,14 @@ function nearestByNgrams(rb: RuleBase, q: string, n: number): OccupationEntry[] 
 }
 
 /** Entries with the code a query names (`15-1252`, `soc:15-1252`, `isco:2512`), and its code system. */
-function lookupCode(rb: RuleBase, q: string): { readonly system: 'soc2018' | 'isco08'; readonly entries: readonly OccupationEntry[] } | undefined {
-  const { soc, isco } = indexOf(rb);
+function lookupCode(rb: RuleBase, q: string): { readonly system: 'soc2018' | 'isco08' | 'csco2022'; readonly entries: readonly OccupationEntry[] } | undefined {
+  const { soc, isco, csco } = indexOf(rb);
+  // 大典 2022 codes look like 2-02-10-03 (with or without `csco:`): the entries that give the code first answer for it.
+  const cscoMatch = /^(?:csco(?:-?2022)?[: ]?)?([1-8]-\d\d-\d\d-\d\d)$/.exec(q);
+  if (cscoMatch?.[1]) {
+    const found = csco.get(cscoMatch[1]);
+    return { system: 'csco2022', entries: found ? (found.first.length > 0 ? found.first : found.also) : [] };
+  }
   const socMatch = /^(?:soc(?:2018)?[: ]?)?(\d\d-\d{4})$/.exec(q);
   if (socMatch?.[1]) return { system: 'soc2018', entries: soc.get(socMatch[1]) ?? [] };
   const iscoMatch = /^isco(?:-?08)?[: ]?(\d{4})$/.exec(q);
@@ -389,7 +405,24 @@ function lookupCode(rb: RuleBase, q: string): { readonly system: 'soc2018' | 'is
   return undefined;
 }
 
+/**
+ * Resolves what a person typed to one occupation, or says why not. A job-board title that does
+ * not resolve as typed is tried again without its noise (bracketed notes, pay, benefits, level
+ * words …; see job-title.ts): a match of the cleaned title is a match, and its suggestions
+ * replace those of the raw text when that found nothing.
+ */
 export function resolveRole(rb: RuleBase, query: string): RoleResolution {
+  const raw = resolveTyped(rb, query);
+  if (raw.kind === 'match') return raw;
+  const title = parseJobTitle(cut(query));
+  if (!title.changed) return raw;
+  const cleaned = resolveTyped(rb, title.core);
+  if (cleaned.kind === 'match') return cleaned;
+  if (raw.kind === 'none' && (cleaned.kind === 'ambiguous' || cleaned.suggestions.length > 0)) return cleaned;
+  return raw;
+}
+
+function resolveTyped(rb: RuleBase, query: string): RoleResolution {
   const q = boundedQuery(query);
   const byId = rb.occupationById.get(q);
   if (byId) return { kind: 'match', occupation: byId, how: 'id' };
@@ -399,7 +432,7 @@ export function resolveRole(rb: RuleBase, query: string): RoleResolution {
     const byCode = code.entries;
     if (byCode.length === 1 && byCode[0]) return { kind: 'match', occupation: byCode[0], how: 'code' };
     // Several entries share the code: the one marked primary for this code system answers for it.
-    const primary = byCode.filter((o) => o.codes.primary?.includes(code.system));
+    const primary = code.system === 'csco2022' ? [] : byCode.filter((o) => o.codes.primary?.includes(code.system as 'soc2018' | 'isco08'));
     if (primary.length === 1 && primary[0]) return { kind: 'match', occupation: primary[0], how: 'code' };
     if (byCode.length > 1) return { kind: 'ambiguous', candidates: byCode };
     return { kind: 'none', suggestions: [] };

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import { evaluate } from '../engine/evaluate.js';
+import { parseJobTitle } from '../catalogue/job-title.js';
 import { messages } from '../i18n/index.js';
 import type { AiUsage, Profile, Repetitiveness, Seniority } from '../model/profile.js';
 import { renderJson } from '../report/json.js';
@@ -86,7 +87,8 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
       throw new UserError(`${m.errors.missing(missingFlags.join(' '))}`, 2, ["see 'career-risk assess --help'"]);
     }
     const { askMissing } = await import('./prompts.js');
-    const asked = await askMissing(rb, lang, io, ctx.errChalk, missing);
+    const hint = options.role === undefined ? undefined : parseJobTitle(options.role).seniority;
+    const asked = await askMissing(rb, lang, io, ctx.errChalk, missing, hint);
     occupation ??= asked.role;
     seniority ??= asked.seniority;
     repetitiveness ??= asked.repetitiveness;

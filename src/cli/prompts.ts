@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import { LISTING_MAX_SCORE, MAX_ROLE_CHARS, roleLength, searchRoles } from '../catalogue/search.js';
+import { parseJobTitle } from '../catalogue/job-title.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
@@ -51,6 +52,8 @@ export async function askMissing(
   io: Io,
   chalk: ChalkInstance,
   missing: { role: boolean; seniority: boolean; repetitiveness: boolean; aiUsage: boolean },
+  /** A seniority the typed role names ("Senior …", 「高级…」): the default of the seniority question. */
+  seniorityHint?: Seniority,
 ): Promise<Asked> {
   const m = messages(lang);
   const context = { input: io.stdin, output: io.stderr };
@@ -76,11 +79,13 @@ export async function askMissing(
     },
   };
   const answers: Asked = {};
+  let lastTerm = '';
   if (missing.role) {
     answers.role = await search<string>(
       {
         message: m.prompt.role,
         source: (term) => {
+          lastTerm = term ?? '';
           if (!term || term.trim() === '') {
             return STARTER_ROLES.flatMap((id) => {
               const o = rb.occupationById.get(id);
@@ -118,7 +123,10 @@ export async function askMissing(
       },
       context,
     );
-  if (missing.seniority) answers.seniority = await askLevel(m.prompt.seniority, SENIORITY_LEVELS, m.seniority, 'mid', false);
+  if (missing.seniority) {
+    const named = seniorityHint ?? (lastTerm.trim() === '' ? undefined : parseJobTitle(lastTerm).seniority);
+    answers.seniority = await askLevel(m.prompt.seniority, SENIORITY_LEVELS, m.seniority, named ?? 'mid', false);
+  }
   if (missing.repetitiveness) {
     answers.repetitiveness = await askLevel(m.prompt.repetitiveness, REPETITIVENESS_LEVELS, m.repetitiveness, 3, true);
   }

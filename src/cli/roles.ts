@@ -124,7 +124,7 @@ export function roleJson(o: OccupationEntry) {
     aliases: { en: [...o.aliases.en], zh: [...o.aliases.zh] },
     description: { en: o.description.en, zh: o.description.zh },
     group: socMajorGroup(o.codes.soc2018),
-    codes: { isco08: o.codes.isco08, soc2018: o.codes.soc2018 },
+    codes: { isco08: o.codes.isco08, soc2018: o.codes.soc2018, csco2022: [...(o.codes.csco2022 ?? [])] },
   };
 }
 

@@ -156,6 +156,8 @@ export const occupationSchema = z.strictObject({
   codes: z.strictObject({
     isco08: z.string().regex(/^[1-9]\d{3}$/, 'must be a 4-digit ISCO-08 unit group code (not armed forces)'),
     soc2018: z.string().regex(/^\d\d-\d{4}$/, 'must be a SOC 2018 detailed code like 15-1252'),
+    /** Codes of the matching occupations in China's 2022 occupational classification (职业分类大典), most fitting first. */
+    csco2022: z.array(z.string().regex(/^[1-8]-\d\d-\d\d-\d\d$/, 'must be a 2022 大典 code like 2-02-10-03')).min(1).optional(),
     /** Code systems for which this entry answers a bare code lookup when several entries share the code. */
     primary: z.array(z.enum(['isco08', 'soc2018'])).min(1).optional(),
   }),

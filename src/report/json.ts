@@ -26,7 +26,7 @@ export function assessmentToJson(a: Assessment, rb: RuleBase, lang: Lang) {
     occupation: {
       id: a.occupation.id,
       title: { en: a.occupation.title.en, zh: a.occupation.title.zh },
-      codes: { isco08: a.occupation.codes.isco08, soc2018: a.occupation.codes.soc2018 },
+      codes: { isco08: a.occupation.codes.isco08, soc2018: a.occupation.codes.soc2018, csco2022: [...(a.occupation.codes.csco2022 ?? [])] },
     },
     score: a.score,
     band: a.band.id,
