@@ -1,5 +1,7 @@
 /** Shared test helpers: the shipped rule base, profiles, and running the built CLI. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledFactor, RuleBase } from '../src/engine/compile.js';
 import { compileRuleBase } from '../src/engine/compile.js';
@@ -127,3 +129,18 @@ export const NAMED_BY_SOURCES = [
   'product-manager',
   'physician',
 ];
+
+/**
+ * The rows of a committed derived data file (data/derived/*.tsv): tab-separated, after a comment
+ * line naming the source and its attribution and a header line of column names.
+ */
+export function readDerived(file: string): Record<string, string>[] {
+  const lines = readFileSync(path.join(ROOT, 'data', 'derived', file), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+  const [header, ...rows] = lines;
+  const columns = (header ?? '').split('\t');
+  return rows.map((line) => {
+    const cells = line.split('\t');
+    if (cells.length !== columns.length) throw new Error(`data/derived/${file}: ${cells.length} fields, not ${columns.length}: ${line}`);
+    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']));
+  });
+}

@@ -1,8 +1,8 @@
 /**
  * Every SOC 2018 and ISCO-08 code in the catalogue, checked against the official structures.
  *
- * The structures are read from data/derived/ (rebuilt from ../shared/data/ by
- * scripts/derive/soc-isco.js), so this test needs nothing outside the repository.
+ * The structures are read from the committed files data/derived/soc2018.tsv and isco08.tsv
+ * (rebuilt by scripts/derive/soc-isco.js), so this test needs nothing outside the repository.
  *
  * Codes: every `soc2018` must be a detailed occupation of SOC 2018 and every `isco08` a unit
  * group of ISCO-08.
@@ -24,12 +24,11 @@
  * it now fits by rule) fails too, so the lists stay exact.
  *
  * Both lists were built by going through all 468 entries against the SOC 2018 definitions, the
- * O*NET 27.0 alternate and reported titles, and the independent audit in
- * ../shared/audits/catalogue-codes.tsv.
+ * O*NET 27.0 alternate and reported titles, and an independent audit of the catalogue codes
+ * (not part of the repository).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROOT, shippedRuleBase } from './helpers.js';
+import { readDerived, shippedRuleBase } from './helpers.js';
 
 const rb = shippedRuleBase();
 
@@ -39,14 +38,7 @@ interface Code {
 }
 
 function structure(file: string): Map<string, Code> {
-  const map = new Map<string, Code>();
-  for (const line of readFileSync(`${ROOT}data/derived/${file}`, 'utf8').split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const [code, level, title] = line.split('\t');
-    if (code === undefined || level === undefined || title === undefined) throw new Error(`${file}: bad line ${line}`);
-    map.set(code, { level, title });
-  }
-  return map;
+  return new Map(readDerived(file).map((r) => [r.code ?? '', { level: r.level ?? '', title: r.title ?? '' }]));
 }
 
 const SOC = structure('soc2018.tsv');

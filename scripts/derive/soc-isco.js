@@ -37,7 +37,7 @@ function write(file, header, rows) {
     seen.add(r.code);
   }
   rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const lines = [`# ${header}`, ...rows.map((r) => `${r.code}\t${r.level}\t${r.title}`)];
+  const lines = [`# ${header}`, 'code\tlevel\ttitle', ...rows.map((r) => `${r.code}\t${r.level}\t${r.title}`)];
   writeFileSync(join(outDir, file), lines.join('\n') + '\n');
   console.log(`${file}: ${rows.length} codes`);
 }

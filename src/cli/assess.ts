@@ -5,7 +5,7 @@ import type { Assessment } from '../engine/evaluate.js';
 import { evaluate } from '../engine/evaluate.js';
 import { parseJobTitle } from '../catalogue/job-title.js';
 import { messages } from '../i18n/index.js';
-import type { AiUsage, Profile, Repetitiveness, Seniority } from '../model/profile.js';
+import type { Profile } from '../model/profile.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
@@ -14,7 +14,7 @@ import { makeContext } from './context.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { canPrompt, outputWidth } from './io.js';
-import { FLAG_NAMES, parseAiUsageAnswer, parseRepetitivenessAnswer, parseRole, parseSeniorityAnswer, roleLabel } from './profile-input.js';
+import { FLAG_NAMES, parseGivenAnswers } from './profile-input.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -64,16 +64,7 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   const rb = await ctx.ruleBase();
 
   // Validate what was given before asking for what was not.
-  let occupation: string | undefined;
-  if (options.role !== undefined) {
-    const match = parseRole(rb, options.role, lang);
-    occupation = match.occupation.id;
-    if (match.fuzzy) ctx.notice(m.notice.matched(options.role, roleLabel(match.occupation, lang)));
-  }
-  let seniority: Seniority | undefined = options.seniority === undefined ? undefined : parseSeniorityAnswer(options.seniority, lang);
-  let repetitiveness: Repetitiveness | undefined =
-    options.repetitiveness === undefined ? undefined : parseRepetitivenessAnswer(options.repetitiveness, lang);
-  let aiUsage: AiUsage | undefined = options.aiUsage === undefined ? undefined : parseAiUsageAnswer(options.aiUsage, lang);
+  let { occupation, seniority, repetitiveness, aiUsage } = parseGivenAnswers(rb, options, lang, (message) => ctx.notice(message));
 
   const missing = {
     role: occupation === undefined,

@@ -1,13 +1,12 @@
 /** `career-risk pivots --role <role>`: more career pivots than a report shows, for counselors exploring moves. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { RuleBase } from '../engine/compile.js';
-import { scoreOf } from '../engine/evaluate.js';
+import { referenceProfile, scoreOf } from '../engine/evaluate.js';
 import type { Pivot, PivotSettings } from '../engine/pivots.js';
 import { findPivots, pivotSettings } from '../engine/pivots.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { Profile } from '../model/profile.js';
-import { parseRepetitiveness } from '../model/profile.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import { ruleBaseInfo } from '../engine/compile.js';
 import { occupationTitleOf, profileLineOf, ruleBaseLine } from '../report/common.js';
@@ -21,7 +20,7 @@ import { makeContext } from './context.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { outputWidth } from './io.js';
-import { parseAiUsageAnswer, parseRepetitivenessAnswer, parseRole, parseSeniorityAnswer, roleLabel } from './profile-input.js';
+import { parseGivenAnswers } from './profile-input.js';
 
 export const PIVOT_FORMATS = ['text', 'json', 'md'] as const;
 type PivotFormat = (typeof PIVOT_FORMATS)[number];
@@ -91,24 +90,23 @@ async function runPivots(ctx: Context, options: PivotsOptions): Promise<void> {
   const m = messages(lang);
   if (options.role === undefined) throw new UserError(m.pivots.missingRole, 2, ["see 'career-risk pivots --help'"]);
   const rb = await ctx.ruleBase();
-  const match = parseRole(rb, options.role, lang);
-  if (match.fuzzy) ctx.notice(m.notice.matched(options.role, roleLabel(match.occupation, lang)));
-  const ref = rb.ruleset.reference;
-  const refRepetitiveness = parseRepetitiveness(ref.repetitiveness);
-  if (refRepetitiveness === undefined) throw new Error('reference repetitiveness out of range');
-  const defaulted = options.seniority === undefined && options.repetitiveness === undefined && options.aiUsage === undefined;
+  const given = parseGivenAnswers(rb, options, lang, (message) => ctx.notice(message));
+  const occupation = rb.occupationById.get(given.occupation ?? '');
+  if (!occupation) throw new Error('the role resolved to no occupation');
+  const defaulted = given.seniority === undefined && given.repetitiveness === undefined && given.aiUsage === undefined;
+  const ref = referenceProfile(rb, occupation.id);
   const profile: Profile = {
-    occupation: match.occupation.id,
-    seniority: options.seniority === undefined ? ref.seniority : parseSeniorityAnswer(options.seniority, lang),
-    repetitiveness: options.repetitiveness === undefined ? refRepetitiveness : parseRepetitivenessAnswer(options.repetitiveness, lang),
-    aiUsage: options.aiUsage === undefined ? ref.aiUsage : parseAiUsageAnswer(options.aiUsage, lang),
+    occupation: occupation.id,
+    seniority: given.seniority ?? ref.seniority,
+    repetitiveness: given.repetitiveness ?? ref.repetitiveness,
+    aiUsage: given.aiUsage ?? ref.aiUsage,
   };
   const base = pivotSettings(rb);
   const settings: PivotSettings = { ...base, minDrop: options.minDrop ?? base.minDrop };
-  const tuned: RuleBase = options.minDrop === undefined ? rb : { ...rb, ruleset: { ...rb.ruleset, pivots: settings } };
   const score = scoreOf(rb, profile);
-  const pivots = findPivots(tuned, { profile, occupation: match.occupation, tasks: match.occupation.tasks, score, limit: options.limit, excludeNewLicences: !options.licensed }, scoreOf);
-  const view: PivotsView = { rb, lang, profile, occupation: match.occupation, score, settings, pivots, defaulted, explain: options.explain === true };
+  const query = { profile, occupation: occupation, tasks: occupation.tasks, score, limit: options.limit, minDrop: settings.minDrop, excludeNewLicences: !options.licensed };
+  const pivots = findPivots(rb, query, scoreOf);
+  const view: PivotsView = { rb, lang, profile, occupation: occupation, score, settings, pivots, defaulted, explain: options.explain === true };
   switch (options.format) {
     case 'json':
       io.stdout.write(terminalJson(pivotsJson(view)));

@@ -97,3 +97,22 @@ export function parseAiUsageAnswer(raw: string, lang: Lang, names: FieldNames = 
   if (value) return value;
   throw new FieldError('aiUsage', messages(lang).errors.badValue(names.aiUsage, raw, allowed(AI_USAGE_LEVELS)));
 }
+
+/** The answers given as flags, each parsed (a bad one is an error); a fuzzy role match is reported through `notice`. */
+export function parseGivenAnswers(
+  rb: RuleBase,
+  given: RawAnswers,
+  lang: Lang,
+  notice: (message: string) => void,
+): { occupation?: string; seniority?: Seniority; repetitiveness?: Repetitiveness; aiUsage?: AiUsage } {
+  const answers: { occupation?: string; seniority?: Seniority; repetitiveness?: Repetitiveness; aiUsage?: AiUsage } = {};
+  if (given.role !== undefined) {
+    const match = parseRole(rb, given.role, lang);
+    answers.occupation = match.occupation.id;
+    if (match.fuzzy) notice(messages(lang).notice.matched(given.role, roleLabel(match.occupation, lang)));
+  }
+  if (given.seniority !== undefined) answers.seniority = parseSeniorityAnswer(given.seniority, lang);
+  if (given.repetitiveness !== undefined) answers.repetitiveness = parseRepetitivenessAnswer(given.repetitiveness, lang);
+  if (given.aiUsage !== undefined) answers.aiUsage = parseAiUsageAnswer(given.aiUsage, lang);
+  return answers;
+}

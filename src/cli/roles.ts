@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { LISTING_MAX_SCORE, MAX_ROLE_CHARS, roleLength, searchRoles } from '../catalogue/search.js';
 import { majorGroupTitle, socMajorGroup } from '../catalogue/groups.js';
 import type { RuleBase } from '../engine/compile.js';
-import { scoreOf } from '../engine/evaluate.js';
+import { referenceProfile, scoreOf } from '../engine/evaluate.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import { bar } from '../report/bars.js';
 import { parseRepetitiveness } from '../model/profile.js';
@@ -34,14 +34,11 @@ export interface GroupStats {
 
 /** Occupations per SOC major group and their median score for the reference (neutral) profile. */
 export function groupStats(rb: RuleBase, lang: Lang): GroupStats[] {
-  const { seniority, repetitiveness, aiUsage } = rb.ruleset.reference;
-  const level = parseRepetitiveness(repetitiveness);
-  if (level === undefined) throw new Error('reference repetitiveness out of range');
   const scores = new Map<string, number[]>();
   for (const o of rb.occupations) {
     const group = socMajorGroup(o.codes.soc2018);
     const list = scores.get(group) ?? [];
-    list.push(scoreOf(rb, { occupation: o.id, seniority, repetitiveness: level, aiUsage }));
+    list.push(scoreOf(rb, referenceProfile(rb, o.id)));
     scores.set(group, list);
   }
   return [...scores.keys()].sort().map((group) => {

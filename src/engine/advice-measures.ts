@@ -8,7 +8,7 @@
 import type { AiUsage, Profile, Repetitiveness, Seniority } from '../model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
 import type { RuleBase } from './compile.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, referenceProfile } from './evaluate.js';
 import { asList } from './occupation-match.js';
 
 export interface FirstAdviceShare {
@@ -75,8 +75,7 @@ function groupsNamed(rb: RuleBase): Set<string> {
 }
 
 export function measureAdvice(rb: RuleBase, options: { readonly grid?: boolean } = {}): AdviceMeasures {
-  const ref = rb.ruleset.reference;
-  const neutral = firstShares(rb, (occupation) => ({ occupation, seniority: ref.seniority, repetitiveness: ref.repetitiveness as Repetitiveness, aiUsage: ref.aiUsage }));
+  const neutral = firstShares(rb, (occupation) => referenceProfile(rb, occupation));
   const named = groupsNamed(rb);
   const groups = [...new Set(rb.occupations.map((o) => o.codes.soc2018.slice(0, 2)))].sort();
   const result: AdviceMeasures = {

@@ -207,6 +207,13 @@ export function scoreOf(rb: RuleBase, profile: Profile): number {
   return core(rb, profile).score;
 }
 
+/** The ruleset's reference ("neutral") profile for an occupation. */
+export function referenceProfile(rb: RuleBase, occupation: string): Profile {
+  const { seniority, repetitiveness, aiUsage } = rb.ruleset.reference;
+  if (!isRepetitiveness(repetitiveness)) throw new Error('reference repetitiveness out of range');
+  return { occupation, seniority, repetitiveness, aiUsage };
+}
+
 export function bandOf(rb: RuleBase, score: number): Band {
   let band = rb.ruleset.bands[0];
   for (const b of rb.ruleset.bands) if (score >= b.from) band = b;
@@ -377,8 +384,8 @@ function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceIt
       reduction: c.score - after,
     });
   });
-  const order = new Map(rb.advice.map((a, i) => [a.id, i]));
-  const byMove = (x: AdviceItem, y: AdviceItem): number => y.reduction - x.reduction || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0);
+  // Items are in rule order and the sort is stable, so equal moves keep rule order.
+  const byMove = (x: AdviceItem, y: AdviceItem): number => y.reduction - x.reduction;
   // Advice about how anyone works must move the estimate by `lowLever` points to be worth showing;
   // advice for this kind of work is shown whenever it moves the estimate at all.
   const moving = items.filter((a) => a.moves && a.reduction > 0 && (a.scope === 'work' || a.reduction >= threshold));

@@ -176,11 +176,14 @@ export interface PivotQuery {
   readonly limit?: number;
   /** Leave out pivots that need a licence the current occupation does not carry. */
   readonly excludeNewLicences?: boolean;
+  /** How many points lower a pivot must score; default: the ruleset's `pivots.minDrop`. */
+  readonly minDrop?: number;
 }
 
 export function findPivots(rb: RuleBase, q: PivotQuery, scoreOf: (rb: RuleBase, p: Profile) => number): Pivot[] {
   const settings = pivotSettings(rb);
   const limit = q.limit ?? settings.show;
+  const minDrop = q.minDrop ?? settings.minDrop;
   if (limit <= 0) return [];
   const memo = memoOf(rb);
   const ownMix = q.profile.tasks !== undefined;
@@ -195,7 +198,7 @@ export function findPivots(rb: RuleBase, q: PivotQuery, scoreOf: (rb: RuleBase, 
   for (const n of neighbours) {
     const o = rb.occupations[n.index];
     const score = scores[n.index];
-    if (!o || score === undefined || q.score - score < settings.minDrop) continue;
+    if (!o || score === undefined || q.score - score < minDrop) continue;
     const needsNewLicence = o.licence !== undefined && o.licence.en !== held;
     if (needsNewLicence && q.excludeNewLicences) continue;
     chosen.push({ n, o, score, needsNewLicence });
