@@ -16,6 +16,7 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 /** The result columns batch adds after the input columns, in order. */
 const RESULT_COLUMNS = [
   'occupation_id',
+  'match',
   'occupation_title',
   'isco08',
   'soc2018',

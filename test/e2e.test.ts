@@ -104,6 +104,28 @@ describe('career-risk assess', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('points to the occupation groups when nothing matches, one line per hint (en and zh)', () => {
+    const flags = ['-s', 'mid', '-p', '3', '-a', 'daily'];
+    const en = runCli(['assess', '-r', 'qwxzv', ...flags]);
+    expect(en.status).toBe(2);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      [
+        'career-risk: --role: no occupation clearly matches "qwxzv"',
+        '  run `career-risk roles <words>` to search the catalogue',
+        '  or browse by group: `career-risk roles --groups` lists the groups, `career-risk roles` every occupation with its group',
+        '',
+      ].join('\n'),
+    );
+    const zh = runCli(['assess', '-r', 'qwxzv', ...flags, '--lang', 'zh']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr.split('\n').slice(1)).toEqual([
+      '  运行 `career-risk roles <关键词>` 搜索职业目录',
+      '  或按大类浏览：`career-risk roles --groups` 列出职业大类，`career-risk roles` 列出全部职业及其大类',
+      '',
+    ]);
+  });
+
   it('says which role a typo was matched to, on stderr', () => {
     const r = runCli(['assess', '-r', 'sofware developer', '-s', 'mid', '-p', '3', '-a', 'daily', '--format', 'json']);
     expect(r.status).toBe(0);

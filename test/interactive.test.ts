@@ -7,6 +7,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
+import { groupStats } from '../src/cli/roles.js';
+import { messages } from '../src/i18n/index.js';
+import { shippedRuleBase } from './helpers.js';
 
 function terminalIo(env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -78,3 +81,173 @@ describe('interactive assessment', () => {
     expect(t.stdout()).toBe('');
   });
 });
+
+describe('interactive role question: a job that is not listed', () => {
+  const rb = shippedRuleBase();
+  const EN = messages('en').prompt;
+  const ZH = messages('zh').prompt;
+  /** The group's line in the prompt, with the same count `career-risk roles --groups` shows. */
+  const groupLine = (lang: 'en' | 'zh', code: string): string => {
+    const g = groupStats(rb, lang).find((s) => s.group === code);
+    if (!g) throw new Error(`no group ${code}`);
+    return messages(lang).prompt.groupChoice(g.group, g.title, g.occupations);
+  };
+  /** Answers the three level questions with their defaults. */
+  const acceptDefaults = async () => {
+    for (let i = 0; i < 3; i++) {
+      await screen.next();
+      screen.keypress('enter');
+    }
+  };
+
+  it('is offered last on the starter list and under matches, and alone when nothing matches', async () => {
+    const t = terminalIo();
+    const run = main(['node', 'career-risk'], t.io);
+
+    await screen.next();
+    const starter = screen.getScreen();
+    expect(starter).toContain('Software Developer · 软件开发工程师');
+    expect(starter).toContain(EN.notListed);
+    expect(starter.indexOf(EN.notListed)).toBeGreaterThan(starter.indexOf('Electrician'));
+
+    screen.type('translat');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Translator · 笔译员');
+    expect(screen.getScreen()).toContain(EN.notListed);
+
+    for (let i = 0; i < 'translat'.length; i++) screen.keypress('backspace');
+    screen.type('qwxz');
+    await screen.next();
+    const none = screen.getScreen();
+    expect(none).toContain(EN.notListed);
+    expect(none).toContain(EN.notListedHint); // the only choice, so the active one
+    expect(none).not.toContain('No results found');
+    expect(none).not.toContain('·'); // no role listed
+
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await run).toBe(130);
+  });
+
+  it('leads through a group to an occupation, and the interview goes on', async () => {
+    const t = terminalIo();
+    const run = main(['node', 'career-risk'], t.io);
+
+    await screen.next();
+    screen.type('qwxz');
+    await screen.next();
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain(EN.group);
+    expect(screen.getScreen()).toContain(groupLine('en', '11'));
+    expect(screen.getScreen()).toContain('e.g. Chief Executive Officer, General Manager, Marketing Manager'); // the active group's examples
+    screen.keypress('down'); // 11 → 13
+    screen.keypress('down'); // 13 → 15
+    expect(screen.getScreen()).toContain(groupLine('en', '15'));
+    screen.keypress('enter');
+
+    await screen.next();
+    const list = screen.getScreen();
+    expect(list).toContain(EN.groupRole('Computer and mathematical'));
+    expect(list).toContain('Actuary · 精算师  (15-2011)'); // by title: first
+    expect(list).toContain(rb.occupationById.get('actuary')?.description.en); // the active occupation's description
+    for (let i = 0; i < 6; i++) screen.keypress('down'); // Actuary → … → Data Scientist
+    expect(screen.getScreen()).toContain(rb.occupationById.get('data-scientist')?.description.en);
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('How senior are you?');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter');
+
+    expect(await run).toBe(0);
+    expect(t.stdout()).toContain('Occupation: Data Scientist · 数据科学家  [data-scientist]');
+    const transcript = await screen.getFullOutput();
+    expect(transcript).toContain(`What is your job? Type to search (English or Chinese, title, alias or code) ${EN.notListedShort}`);
+    expect(transcript).toContain(`${EN.group} Computer and mathematical`);
+  });
+
+  it('goes back from an occupation list to the groups, and from the groups to the search', async () => {
+    const t = terminalIo();
+    const run = main(['node', 'career-risk'], t.io);
+
+    await screen.next();
+    screen.type('qwxz');
+    await screen.next();
+    screen.keypress('enter');
+
+    await screen.next();
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('enter'); // 15 Computer and mathematical
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('Actuary');
+    screen.keypress('up'); // the list loops: from the first to the last choice, "back"
+    expect(screen.getScreen()).toContain(EN.backToGroups);
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain(EN.group);
+    // The cursor is back on the group just left.
+    expect(screen.getScreen()).toContain(rb.occupations.filter((o) => o.codes.soc2018.startsWith('15-')).slice(0, 3).map((o) => o.title.en).join(', '));
+    screen.keypress('up'); // 15 → 13
+    screen.keypress('up'); // 13 → 11
+    screen.keypress('up'); // 11 → back to the search
+    expect(screen.getScreen()).toContain(EN.backToSearch);
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('What is your job?');
+    expect(screen.getScreen()).toContain('qwxz'); // what was typed is still there
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    screen.type('translator');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Translator · 笔译员');
+    screen.keypress('enter');
+    await acceptDefaults();
+
+    expect(await run).toBe(0);
+    expect(t.stdout()).toContain('Occupation: Translator · 笔译员');
+  });
+
+  it('speaks Chinese, with occupations in pinyin order', async () => {
+    const t = terminalIo({ LANG: 'zh_CN.UTF-8' });
+    const run = main(['node', 'career-risk'], t.io);
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('列表里没有我的职业——按职业大类选择');
+    screen.type('qwxz');
+    await screen.next();
+    expect(screen.getScreen()).toContain(ZH.notListed);
+    screen.keypress('enter');
+
+    await screen.next();
+    expect(screen.getScreen()).toContain('哪个职业大类最接近你的工作？');
+    expect(screen.getScreen()).toContain(groupLine('zh', '11'));
+    expect(groupLine('zh', '15')).toMatch(/^15 计算机与数学（\d+ 个职业）$/);
+    expect(screen.getScreen()).toContain('例如首席执行官');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('enter');
+
+    await screen.next();
+    const list = screen.getScreen();
+    expect(list).toContain('“计算机与数学”大类中哪个职业最接近你的？');
+    expect(list).toContain('测试工程师 · Software Test Engineer  (15-1253)'); // cè: first in pinyin order
+    expect(list.indexOf('后端开发工程师')).toBeGreaterThan(list.indexOf('测试工程师')); // hòu after cè
+    screen.keypress('up');
+    expect(screen.getScreen()).toContain('返回职业大类列表');
+    screen.keypress('down'); // back to the first
+    screen.keypress('enter');
+    await acceptDefaults();
+
+    expect(await run).toBe(0);
+    expect(t.stdout()).toContain('测试工程师');
+    expect(t.stdout()).toContain('[qa-engineer]');
+  });
+});
+

@@ -22,7 +22,8 @@ describe('resolveRole', () => {
     ['15-1252', 'software-developer'],
     ['soc:15-1252', 'software-developer'],
     ['isco:2643', 'translator'],
-    ['23-1011', 'ambiguous'],
+    ['23-2099', 'ambiguous'],
+    ['23-1011', 'lawyer'],
     ['isco:2211', 'physician'],
     ['SDE', 'software-developer'],
     ['养老护理员', 'elderly-care-worker'],
@@ -38,9 +39,9 @@ describe('resolveRole', () => {
   });
 
   it('lists candidates instead of guessing when a code covers several roles', () => {
-    const r = resolveRole(rb, '23-1011');
+    const r = resolveRole(rb, '23-2099');
     expect(r.kind).toBe('ambiguous');
-    if (r.kind === 'ambiguous') expect(r.candidates.map((o) => o.id)).toEqual(['lawyer', 'corporate-legal-counsel', 'prosecutor']);
+    if (r.kind === 'ambiguous') expect(r.candidates.map((o) => o.id)).toEqual(['patent-agent', 'notary', 'trademark-agent']);
   });
 
   it('resolves a shared code to the entry marked primary for that code system', () => {

@@ -11,6 +11,9 @@ export type FieldColumn = (typeof FIELD_COLUMNS)[number];
 
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
+/** Rows matched by fuzzy search that are named one by one on stderr; the rest are counted in one line (the match column lists them all). */
+export const FUZZY_NOTICES = 20;
+
 /** Header cell → canonical column name (case, spaces, dashes and `aiUsage` spellings folded). */
 export function canonicalColumn(name: string): string {
   const folded = name.trim().toLowerCase().replace(/[\s-]+/g, '_');

@@ -4,16 +4,19 @@
  * with bounded maps: a caseload repeats the same few hundred profiles, and
  * memory must stay flat however long the file is.
  */
+import type { MatchKind } from '../catalogue/search.js';
 import type { RuleBase } from '../engine/compile.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
 import type { AiUsage, Profile, Repetitiveness, Seniority } from '../model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
-import type { FieldNames } from '../cli/profile-input.js';
-import { FieldError, parseAiUsageAnswer, parseRepetitivenessAnswer, parseRole, parseSeniorityAnswer } from '../cli/profile-input.js';
+import type { FieldNames, RoleMatch } from '../cli/profile-input.js';
+import { FieldError, parseAiUsageAnswer, parseRepetitivenessAnswer, parseRole, parseSeniorityAnswer, roleLabel } from '../cli/profile-input.js';
+import { escapeControls } from '../util/terminal-text.js';
 import { assessmentToJson } from '../report/json.js';
-import { parseJobTitle } from '../catalogue/job-title.js';
+import { seniorityHint } from '../catalogue/search.js';
 import type { FieldColumn } from './input.js';
 import { FIELD_COLUMNS } from './input.js';
 
@@ -31,6 +34,8 @@ export type RowOutcome =
   | {
       readonly ok: true;
       readonly occupation: OccupationEntry;
+      /** How the role cell found the occupation (the `match` column). */
+      readonly match: MatchKind;
       /** Position in the assessor's profile table; `profileOf(slot)` gives the profile back. */
       readonly slot: number;
       /** The result columns of CSV output, in RESULT_COLUMNS order (the compact form kept per profile). */
@@ -41,6 +46,7 @@ export type RowOutcome =
 /** The columns added after the input's own columns in CSV output. */
 export const RESULT_COLUMNS = [
   'occupation_id',
+  'match',
   'occupation_title',
   'isco08',
   'soc2018',
@@ -57,6 +63,15 @@ export const RESULT_COLUMNS = [
   'pivot_1_score',
 ] as const;
 
+/** Each match kind's place among the outcomes kept per profile (the role's match is a column, not part of the profile). */
+const MATCH_INDEX: Readonly<Record<MatchKind, number>> = { exact: 0, alias: 1, fuzzy: 2 };
+const MATCH_KINDS = Object.keys(MATCH_INDEX).length;
+
+export interface RowAssessorOptions {
+  /** Reject a role that resolves only by the alias index or fuzzy search (`--strict-roles`). */
+  readonly strictRoles?: boolean;
+}
+
 /** A Map that forgets everything once it holds `limit` entries: O(1), bounded memory. */
 class BoundedMemo<K, V> {
   private readonly map = new Map<K, V>();
@@ -71,7 +86,8 @@ class BoundedMemo<K, V> {
   }
 }
 
-type Rejection = RowOutcome & { ok: false };
+type Rejection = Extract<RowOutcome, { ok: false }>;
+type Accepted = Extract<RowOutcome, { ok: true }>;
 
 /** "0" … "100", shared by every row instead of a new string per profile. */
 const SCORES = Array.from({ length: 101 }, (_, i) => String(i));
@@ -90,21 +106,23 @@ function rejection(error: unknown, unknownRole?: string): Rejection {
  * the per-row cost is four map look-ups and no string building.
  */
 export class RowAssessor {
-  private readonly roles = new BoundedMemo<string, Parsed<OccupationEntry>>(5_000);
+  private readonly roles = new BoundedMemo<string, Parsed<RoleMatch>>(5_000);
   private readonly seniorities = new BoundedMemo<string, Parsed<Seniority>>(1_000);
   private readonly repetitions = new BoundedMemo<string, Parsed<Repetitiveness>>(1_000);
   private readonly aiUsages = new BoundedMemo<string, Parsed<AiUsage>>(1_000);
   private readonly occupationIndex: ReadonlyMap<string, number>;
-  private readonly table: (RowOutcome | undefined)[];
+  /** Outcomes by table slot × match kind (a profile reached by two kinds of match is assessed for each: rare, and each entry stays a plain memo). */
+  private readonly table: (Accepted | undefined)[];
   /** Full JSON assessments by table slot, for jsonl/json output only. */
   private readonly json = new BoundedMemo<number, ReturnType<typeof assessmentToJson>>(256);
 
   constructor(
     readonly rb: RuleBase,
     readonly lang: Lang,
+    private readonly options: RowAssessorOptions = {},
   ) {
     this.occupationIndex = new Map(rb.occupations.map((o, i) => [o.id, i]));
-    this.table = new Array<RowOutcome | undefined>(rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length);
+    this.table = new Array<Accepted | undefined>(rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length * MATCH_KINDS);
   }
 
   check(raw: RawFields): RowOutcome {
@@ -124,12 +142,14 @@ export class RowAssessor {
     }
     const r = this.roles.get(role as string, () => {
       const text = (role as string).trim();
+      let found: RoleMatch;
       try {
-        const match = parseRole(this.rb, text, this.lang, COLUMN_NAMES);
-        return { value: match.occupation, index: this.occupationIndex.get(match.occupation.id) ?? 0 };
+        found = parseRole(this.rb, text, this.lang, COLUMN_NAMES);
       } catch (error) {
         return rejection(error, text);
       }
+      if (this.options.strictRoles === true && found.match !== 'exact') return this.notExact(text, found.occupation, found.match);
+      return { value: found, index: this.occupationIndex.get(found.occupation.id) ?? 0 };
     });
     if ('ok' in r) return r;
     const s = this.seniorities.get(seniority as string, () => this.parse(() => parseSeniorityAnswer(seniority as string, this.lang, COLUMN_NAMES), SENIORITY_LEVELS));
@@ -141,18 +161,25 @@ export class RowAssessor {
     const a = this.aiUsages.get(aiUsage as string, () => this.parse(() => parseAiUsageAnswer(aiUsage as string, this.lang, COLUMN_NAMES), AI_USAGE_LEVELS));
     if ('ok' in a) return a;
     const slot = ((r.index * SENIORITY_LEVELS.length + s.index) * REPETITIVENESS_LEVELS.length + p.index) * AI_USAGE_LEVELS.length + a.index;
-    let outcome = this.table[slot];
+    const key = slot * MATCH_KINDS + MATCH_INDEX[r.value.match];
+    let outcome = this.table[key];
     if (!outcome) {
-      outcome = this.assessRow(slot, r.value);
-      this.table[slot] = outcome;
+      outcome = this.assessRow(slot, r.value.occupation, r.value.match);
+      this.table[key] = outcome;
     }
     return outcome;
+  }
+
+  /** `--strict-roles`: a role found only by alias or fuzzy search is rejected like an unknown one, naming what it would match. */
+  private notExact(text: string, o: OccupationEntry, how: Exclude<MatchKind, 'exact'>): Rejection {
+    const reason = messages(this.lang).batch.notExactRole(text, roleLabel(o, this.lang), how, escapeControls(o.id));
+    return { ok: false, field: COLUMN_NAMES.role, reason: `${COLUMN_NAMES.role}: ${reason}`, unknownRole: text };
   }
 
   private readonly levels = new BoundedMemo<string, Seniority | ''>(5_000);
 
   private levelNamed(role: string): Seniority | undefined {
-    return this.levels.get(role, () => parseJobTitle(role).seniority ?? '') || undefined;
+    return this.levels.get(role, () => seniorityHint(this.rb, role) ?? '') || undefined;
   }
 
   private parse<T extends string | number>(run: () => T, levels: readonly T[]): Parsed<T> {
@@ -181,11 +208,12 @@ export class RowAssessor {
     };
   }
 
-  private assessRow(slot: number, o: OccupationEntry): RowOutcome {
+  private assessRow(slot: number, o: OccupationEntry, match: MatchKind): Accepted {
     // Only the compact cells are kept per profile: a full table holds ~70,000 of them.
     const a = evaluate(this.rb, this.profileOf(slot));
     const cells = [
       o.id,
+      match,
       o.title[this.lang],
       o.codes.isco08,
       o.codes.soc2018,
@@ -199,7 +227,7 @@ export class RowAssessor {
     for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.id ?? '');
     const pivot = a.pivots[0];
     cells.push(pivot?.id ?? '', pivot ? (SCORES[pivot.score] ?? '') : '');
-    return { ok: true, occupation: o, slot, cells };
+    return { ok: true, occupation: o, match, slot, cells };
   }
 
   /** The full assessment object of `assess --format json` for a table slot. */

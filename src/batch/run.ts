@@ -9,9 +9,10 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { Lang, Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { UserError } from '../cli/errors.js';
+import { roleLabel } from '../cli/profile-input.js';
 import { echo, escapeControls } from '../util/terminal-text.js';
 import type { FieldColumn, InputFormat } from './input.js';
-import { canonicalColumn, FIELD_COLUMNS, MAX_RECORD_BYTES } from './input.js';
+import { canonicalColumn, FIELD_COLUMNS, FUZZY_NOTICES, MAX_RECORD_BYTES } from './input.js';
 import type { OutputFormat, RowWriter } from './output.js';
 import { csvWriter, jsonWriter } from './output.js';
 import type { BadFrame, Frame } from './csv-frames.js';
@@ -81,6 +82,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   let errors: RowWriter | undefined;
   let pause: () => void = () => undefined;
   let resume: () => void = () => undefined;
+  let fuzzyRows = 0;
   // Writers that asked us to wait: one 'drain' listener each, however many rows arrive meanwhile.
   const waitingOn = new Set<RowWriter>();
 
@@ -120,6 +122,12 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     b.progress?.addRow();
   };
 
+  /** Names a row whose role was found only by fuzzy search, so a wrong guess can be caught (the first FUZZY_NOTICES of them). */
+  const noteMatch = (line: number, role: string | undefined, outcome: RowOutcome & { ok: true }): void => {
+    if (outcome.match !== 'fuzzy' || ++fuzzyRows > FUZZY_NOTICES) return;
+    b.warn(escapeControls(`${b.label}:${line}: ${m.batch.fuzzyMatched((role ?? '').trim(), roleLabel(outcome.occupation, lang))}`));
+  };
+
   /** CSV output: the row as read (aligned to the header) followed by the result columns. */
   const acceptCsv = (echo: readonly string[], outcome: RowOutcome & { ok: true }): void => {
     const writer = open();
@@ -137,7 +145,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     const writer = open();
     summary.addAssessed(outcome.cells);
     const input = Array.isArray(row.original) ? Object.fromEntries(columns().map((name, i) => [name, (row.original as string[])[i] ?? ''])) : row.original;
-    watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, assessment: assessor.assessmentJson(outcome.slot) }));
+    watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, match: outcome.match, assessment: assessor.assessmentJson(outcome.slot) }));
     b.progress?.addRow();
   };
 
@@ -184,6 +192,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       return;
     }
     const outcome = assessor.checkCells(fields[iRole], fields[iSeniority], fields[iRepetitiveness], fields[iAiUsage]);
+    if (outcome.ok) noteMatch(line, fields[iRole], outcome);
     // The common case goes straight to the writer, without building a Row.
     if (outcome.ok && b.outputFormat === 'csv') acceptCsv(fields.length === width ? fields : padTo(fields, width), outcome);
     else handle({ line, id: iId === undefined ? undefined : fields[iId], raw: NO_RAW, original: fields }, outcome);
@@ -244,7 +253,9 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       return v === undefined || v === null ? undefined : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
     };
     const raw: RawFields = { role: field('role'), seniority: field('seniority'), repetitiveness: field('repetitiveness'), ai_usage: field('ai_usage') };
-    handle({ line, id: field('id'), raw, original: value as Record<string, unknown> }, assessor.check(raw));
+    const outcome = assessor.check(raw);
+    if (outcome.ok) noteMatch(line, raw.role, outcome);
+    handle({ line, id: field('id'), raw, original: value as Record<string, unknown> }, outcome);
   };
 
   /** A CSV record the framer set aside: rejected with its own line and reason, its text kept where it can be. */
@@ -274,6 +285,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
         }
       };
     const finish = guard(() => {
+      if (fuzzyRows > FUZZY_NOTICES) b.warn(`${b.label}: ${m.batch.fuzzyMore(fuzzyRows - FUZZY_NOTICES, b.outputFormat !== 'csv')}`);
       open();
       const ends = [out?.end(), errors?.end()];
       Promise.all(ends).then(() => {

@@ -1,9 +1,10 @@
 /**
  * The caseload summary: counts per band, mean and median score, the most
- * frequent advice and top pivots, and the roles not found. Constant memory: scores go into a
+ * frequent advice and top pivots, how role cells matched, and the roles not found. Constant memory: scores go into a
  * 101-slot histogram, and the tallies of distinct texts are capped.
  */
 import { echo } from '../util/terminal-text.js';
+import type { MatchKind } from '../catalogue/search.js';
 import type { RuleBase } from '../engine/compile.js';
 import { ruleBaseInfo } from '../engine/compile.js';
 import { packLines, ruleBaseLine } from '../report/common.js';
@@ -12,10 +13,12 @@ import { messages } from '../i18n/index.js';
 import { bar } from '../report/bars.js';
 import { mdEscape } from '../report/markdown.js';
 import { displayWidth } from '../report/width.js';
+import { RESULT_COLUMNS } from './rows.js';
 
 const MAX_DISTINCT = 10_000;
-/** Where the figures sit in the result cells of a row (see RESULT_COLUMNS in rows.ts). */
-const CELL = { score: 4, augmentation: 5, band: 6, firstAdvice: 10, advice: 3, pivot: 13 } as const;
+const at = (column: (typeof RESULT_COLUMNS)[number]): number => RESULT_COLUMNS.indexOf(column);
+/** Where the figures sit in the result cells of a row. */
+const CELL = { match: at('match'), score: at('score'), augmentation: at('augmentation'), band: at('band'), firstAdvice: at('advice_1'), advice: 3, pivot: at('pivot_1') } as const;
 const TOP = 5;
 
 function tally(map: Map<string, number>, key: string, by = 1): void {
@@ -34,6 +37,7 @@ export class Summary {
   private readonly advice = new Map<string, number>();
   private readonly pivots = new Map<string, number>();
   private readonly missingRoles = new Map<string, number>();
+  private readonly matches: Record<MatchKind, number> = { exact: 0, alias: 0, fuzzy: 0 };
   private readonly pending = new Map<readonly string[], number>();
   private folded = 0;
   rejected = 0;
@@ -59,6 +63,7 @@ export class Summary {
       this.augmentationSum += Number(cells[CELL.augmentation]) * n;
       this.histogram[score] = (this.histogram[score] ?? 0) + n;
       this.bands.set(band, (this.bands.get(band) ?? 0) + n);
+      this.matches[cells[CELL.match] as MatchKind] += n;
       for (const id of cells.slice(CELL.firstAdvice, CELL.firstAdvice + CELL.advice)) if (id !== '') tally(this.advice, id, n);
       const pivot = cells[CELL.pivot];
       if (pivot !== undefined && pivot !== '') tally(this.pivots, pivot, n);
@@ -87,6 +92,7 @@ export class Summary {
       rows: this.total,
       assessed: this.assessed,
       rejected: this.rejected,
+      matches: { ...this.matches },
       bands: rb.ruleset.bands.map((b) => {
         const count = this.bands.get(b.id) ?? 0;
         return { band: b.id, label: b.label[lang], count, share: this.assessed === 0 ? 0 : round1((100 * count) / this.assessed) };
@@ -125,6 +131,8 @@ export class Summary {
     lines.push(`  ${m.meanMedian(j.meanScore, j.medianScore, j.meanAugmentation)}`);
     if (j.topAdvice.length > 0) lines.push(`  ${m.topAdvice}: ${j.topAdvice.map((a) => `${a.id} (${a.count})`).join(', ')}`);
     if (j.topPivots.length > 0) lines.push(`  ${m.topPivots}: ${j.topPivots.map((p) => `${p.id} (${p.count})`).join(', ')}`);
+    const matches = matchLine(j.matches, lang);
+    if (matches !== undefined) lines.push(`  ${matches}`);
     if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${echo(r.role)} (${r.count})`).join(', ')}`);
     lines.push(`  ${messages(lang).report.ruleBase}: ${ruleBaseLine(rb)}`);
     for (const pack of packLines(rb)) lines.push(`  ${messages(lang).report.packs}: ${pack}`);
@@ -148,6 +156,8 @@ export class Summary {
       for (const p of j.topPivots) out.push(`- ${mdEscape(p.title)} (\`${p.id}\`): ${p.count}`);
       out.push('');
     }
+    const matches = matchLine(j.matches, lang);
+    if (matches !== undefined) out.push(matches, '');
     if (j.rolesNotFound.length > 0) {
       out.push(`## ${m.rolesNotFound}`, '');
       for (const r of j.rolesNotFound) out.push(`- ${mdEscape(echo(r.role))}: ${r.count}`);
@@ -157,6 +167,12 @@ export class Summary {
     for (const pack of packLines(rb)) out.push(`_${messages(lang).report.packs}: ${mdEscape(pack)}_`);
     return `${out.join('\n')}\n`;
   }
+}
+
+/** How role cells matched, shown once some row matched by alias or fuzzy search (JSON always has the counts). */
+function matchLine(counts: Readonly<Record<MatchKind, number>>, lang: Lang): string | undefined {
+  if (counts.alias === 0 && counts.fuzzy === 0) return undefined;
+  return messages(lang).batch.matchCounts(counts.exact, counts.alias, counts.fuzzy);
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -1,5 +1,5 @@
 /** SOC 2018 major groups (the taxonomy, not rule data): used to label and group occupations. */
-import type { LocalText } from '../engine/schema.js';
+import type { LocalText, OccupationEntry } from '../engine/schema.js';
 
 export const SOC_MAJOR_GROUPS: Readonly<Record<string, LocalText>> = {
   '11': { en: 'Management', zh: '管理' },
@@ -33,4 +33,26 @@ export function socMajorGroup(soc2018: string): string {
 /** The group's name, or undefined for a code that is not a major group (never a property of Object.prototype). */
 export function majorGroupTitle(group: string): LocalText | undefined {
   return Object.hasOwn(SOC_MAJOR_GROUPS, group) ? SOC_MAJOR_GROUPS[group] : undefined;
+}
+
+export interface GroupMembers {
+  readonly group: string;
+  /** In catalogue order. */
+  readonly occupations: readonly OccupationEntry[];
+}
+
+/**
+ * The occupations of each SOC major group that has any, groups in code order.
+ * One grouping for every view of the groups (`roles --groups`, the interactive
+ * "not listed" path), so their counts always agree.
+ */
+export function occupationsByGroup(occupations: readonly OccupationEntry[]): GroupMembers[] {
+  const byGroup = new Map<string, OccupationEntry[]>();
+  for (const o of occupations) {
+    const group = socMajorGroup(o.codes.soc2018);
+    const list = byGroup.get(group) ?? [];
+    list.push(o);
+    byGroup.set(group, list);
+  }
+  return [...byGroup.keys()].sort().map((group) => ({ group, occupations: byGroup.get(group) ?? [] }));
 }

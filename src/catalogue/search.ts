@@ -1,36 +1,59 @@
 /**
  * Finding an occupation from what a person types: catalogue id, SOC 2018 or
  * ISCO-08 code, an exact English or Chinese title or alias, or free text
- * (typo-tolerant, via fuse.js).
+ * (typo-tolerant: words a typo apart, character n-grams, and each occupation's whole vocabulary).
  */
-import Fuse from 'fuse.js';
 import type { RuleBase } from '../engine/compile.js';
+import { aliasNames } from './aliases.js';
+import { correctSlips } from './homophones.js';
 import { parseJobTitle } from './job-title.js';
+import type { Seniority } from '../model/profile.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { CJK, NON_CJK_RUNS, WordIndex } from './tokens.js';
+import { CJK, MAX_QUERY_WORDS, NON_CJK_RUNS, WordIndex, stem, wordMatch, words as latinWords } from './tokens.js';
+import { ProfileIndex, WEIGHTS } from './profiles.js';
+import type { SerialisedProfiles, WeightedText } from './profiles.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export type RoleResolution =
-  | { readonly kind: 'match'; readonly occupation: OccupationEntry; readonly how: 'id' | 'code' | 'title' | 'search' }
+  | { readonly kind: 'match'; readonly occupation: OccupationEntry; readonly how: MatchHow }
   | { readonly kind: 'ambiguous'; readonly candidates: readonly OccupationEntry[] }
   | { readonly kind: 'none'; readonly suggestions: readonly OccupationEntry[] };
 
+/** How a match was found: the catalogue's own id, code or title; a name from the alias index; or free-text search. */
+export type MatchHow = 'id' | 'code' | 'title' | 'alias' | 'search';
+
+/** What batch output and notices call a match: `exact` (id, code, catalogue title or alias), `alias` (the derived alias index), `fuzzy` (search). */
+export type MatchKind = 'exact' | 'alias' | 'fuzzy';
+
+export function matchKindOf(how: MatchHow): MatchKind {
+  return how === 'search' ? 'fuzzy' : how === 'alias' ? 'alias' : 'exact';
+}
+
 export interface SearchHit {
   readonly occupation: OccupationEntry;
-  /** 0 = perfect, 1 = no match (fuse.js scale). */
+  /** 0 = perfect, 1 = no match. */
   readonly score: number;
 }
 
-/**
- * A free-text match is accepted (with a notice) only when it is good enough and
- * clearly ahead of the runner-up; otherwise the user gets "did you mean" suggestions.
- */
-const CONFIDENT_SCORE = 0.6;
-const CLEAR_LEAD = 0.15;
-/** Minimum n-gram similarity between the query and a name of the accepted role. */
-const RESEMBLANCE = 0.6;
 const SUGGESTIONS = 5;
-/** Longest query (in characters) given to fuse.js. */
-const FUSE_MAX_QUERY = 12;
+/** Search score of an exact alias-index name: just behind a catalogue title or alias. */
+const ALIAS_SCORE = 0.02;
+/** A query word the profiles have never seen weighs this much in the query's length (a typical word weighs 3–6). */
+const UNKNOWN_TERM_WEIGHT = Number(process.env['CR_UW'] ?? 1.5);
+/** Occupations whose profile cosine is at least this share of the best one are candidates. */
+const PROFILE_SHARE = 0.5;
+/** A profile cosine from which the profile evidence counts fully (below it, proportionally less). */
+const PROFILE_FULL = Number(process.env['CR_PF'] ?? 0.05);
+/** Weight of an unknown query word in knownShare (a rare known word weighs about 6). */
+const UNKNOWN_WORD_WEIGHT = 6;
+/** How much a wholly unknown query lowers fuzzy similarities (half unknown: half of this). */
+const UNKNOWN_PENALTY = 0.5;
+/** Share of the best single name in a fuzzy score; the rest is the profile evidence. */
+const NAME_WEIGHT = Number(process.env['CR_NW'] ?? 0.5);
+/** How many vocabulary words one typed word may stand for (its prefixes or typos). */
+const MAX_STAND_INS = 8;
+const PREFIX_QUALITY = 0.75;
+const HEAD_WEIGHT = Number(process.env['CR_HW'] ?? 1.5);
 
 export function normaliseQuery(text: string): string {
   return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
@@ -68,12 +91,21 @@ function boundedQuery(text: string): string {
 }
 
 interface Index {
-  /** Built on first use: exact look-ups (the common case at start-up) never pay for it. */
-  readonly fuse: Fuse<OccupationEntry>;
   /** Catalogue position of each id, for stable tie-breaking. */
   readonly order: ReadonlyMap<string, number>;
   readonly exact: ReadonlyMap<string, readonly OccupationEntry[]>;
+  /** Names of the derived alias index (aliases.ts) → entries; built on first use. */
+  readonly aliases: ReadonlyMap<string, readonly OccupationEntry[]>;
   readonly words: WordIndex;
+  /** Each character of the Chinese names and descriptions → the occupations (catalogue positions) using it. */
+  readonly zhChars: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The character pairs of the Chinese names (catalogue and alias index; not descriptions, whose
+   * pairs cross word boundaries: 和土 in …和土壤…), and how many pairs each character is in.
+   */
+  readonly zhNamePairs: { readonly pairs: ReadonlySet<string>; readonly weights: ReadonlyMap<string, number> };
+  /** Each occupation's names and description as one bag: English words, Chinese character pairs. */
+  readonly profiles: { readonly en: ProfileIndex; readonly zh: ProfileIndex };
   readonly soc: ReadonlyMap<string, readonly OccupationEntry[]>;
   readonly isco: ReadonlyMap<string, readonly OccupationEntry[]>;
   /** 大典 2022 code → the entries that give it first, then the entries that list it later. */
@@ -106,35 +138,221 @@ function indexOf(rb: RuleBase): Index {
     });
   }
   const order = new Map(rb.occupations.map((o, i) => [o.id, i]));
-  let fuse: Fuse<OccupationEntry> | undefined;
   let words: WordIndex | undefined;
+  let aliases: Map<string, OccupationEntry[]> | undefined;
+  let profiles: { readonly en: ProfileIndex; readonly zh: ProfileIndex } | undefined;
+  let zhNamePairs: { pairs: Set<string>; weights: Map<string, number> } | undefined;
+  let zhChars: Map<string, number[]> | undefined;
   const index: Index = {
     exact,
     soc,
     isco,
     csco,
     order,
-    // fuse.js covers English names (typos inside and across words); Chinese goes through n-grams,
-    // codes through exact look-up, and long phrasings through the word index.
-    get fuse() {
-      fuse ??= new Fuse(rb.occupations, {
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: 0.35,
-        keys: [
-          { name: 'title.en', weight: 3 },
-          { name: 'aliases.en', weight: 2 },
-        ],
-      });
-      return fuse;
-    },
+    // Built on first use: exact look-ups (the common case at start-up) never pay for them.
     get words() {
       words ??= new WordIndex(rb.occupations);
       return words;
     },
+    get profiles() {
+      profiles ??= profilesOf(rb);
+      return profiles;
+    },
+    get zhChars() {
+      if (!zhChars) {
+        zhChars = new Map();
+        rb.occupations.forEach((o, i) => {
+          for (const ch of new Set([...zhNamesOf(o), o.description.zh].join(''))) push(zhChars as Map<string, number[]>, ch, i);
+        });
+      }
+      return zhChars;
+    },
+    get zhNamePairs() {
+      if (!zhNamePairs) {
+        const pairs = new Set<string>();
+        for (const o of rb.occupations) {
+          for (const name of zhNamesOf(o)) for (const run of name.match(CJK_ALL_RUNS) ?? []) for (let i = 0; i + 2 <= run.length; i++) pairs.add(run.slice(i, i + 2));
+        }
+        const weights = new Map<string, number>();
+        for (const pair of pairs) for (const ch of pair) weights.set(ch, (weights.get(ch) ?? 0) + 1);
+        zhNamePairs = { pairs, weights };
+      }
+      return zhNamePairs;
+    },
+    get aliases() {
+      if (!aliases) {
+        aliases = new Map();
+        const { en, zh } = aliasNames();
+        for (const o of rb.occupations) for (const name of [...(en.get(o.id) ?? []), ...(zh.get(o.id) ?? [])]) push(aliases, normaliseQuery(name), o);
+      }
+      return aliases;
+    },
   };
   indexes.set(rb, index);
   return index;
+}
+
+/**
+ * Words that say nothing about the job, in names and queries alike: function words and posting
+ * words. Unlike the word index's noise list, job words such as "worker" and "lead" stay: in
+ * "construction worker" the last word is the job.
+ */
+const PROFILE_STOP = new Set([
+  'a', 'an', 'the', 'of', 'for', 'in', 'at', 'on', 'to', 'and', 'or', 'with', 'my', 'i', 'am', 'is', 'job', 'jobs', 'position', 'role',
+  'wanted', 'hiring', 'needed', 'urgent', 'now', 'immediate', 'start', 'remote', 'hybrid', 'onsite', 'contract', 'temporary', 'temp',
+  'seasonal', 'per', 'hour', 'hourly', 'week', 'weekly', 'shift', 'nights', 'weekend', 'weekends', 'parttime', 'fulltime', 'bonus', 'sign',
+]);
+
+function profileWords(text: string): string[] {
+  return latinWords(text).filter((w) => !PROFILE_STOP.has(w)).map(stem);
+}
+
+/** The texts of an occupation that make its bag, in one language. */
+function profileTexts(lang: 'en' | 'zh') {
+  const derived = aliasNames();
+  return (o: OccupationEntry): WeightedText[] => [
+    { text: o.title[lang], weight: WEIGHTS.title },
+    ...o.aliases[lang].map((text) => ({ text, weight: WEIGHTS.alias })),
+    ...(derived[lang].get(o.id) ?? []).map((text) => ({ text, weight: WEIGHTS.derived })),
+    { text: o.description[lang], weight: WEIGHTS.description },
+  ];
+}
+
+/** Both languages' bags, built (English pivoted: its bags hold 3 to 200 names; Chinese ones differ little). */
+function buildProfiles(rb: RuleBase): { en: ProfileIndex; zh: ProfileIndex } {
+  return {
+    en: new ProfileIndex(rb.occupations, profileTexts('en'), enTerms, 0.5),
+    zh: new ProfileIndex(rb.occupations, profileTexts('zh'), zhTerms),
+  };
+}
+
+const SHIPPED_PROFILES = new URL('./profiles.json', import.meta.url);
+
+/**
+ * Build step: the shipped catalogue's bags as JSON, with the rule-base hash and the occupation ids
+ * they were built for. Rebuilding them costs a process about 0.3 s; reading them, a few ms.
+ */
+export function writeShippedProfiles(rb: RuleBase): void {
+  const built = buildProfiles(rb);
+  writeFileSync(SHIPPED_PROFILES, JSON.stringify({ hash: rb.hash, ids: rb.occupations.map((o) => o.id), en: built.en, zh: built.zh }));
+}
+
+/**
+ * The bags for this rule base: the ones the build wrote when they were built for this very rule
+ * base (same hash, same occupations in the same order), else built now (a rule pack, or the tests,
+ * which run from the sources). Either way each language is read or built on its first query.
+ */
+function profilesOf(rb: RuleBase): { readonly en: ProfileIndex; readonly zh: ProfileIndex } {
+  let shipped: { hash: string; ids: string[]; en: SerialisedProfiles; zh: SerialisedProfiles } | undefined | null;
+  const read = () => {
+    if (shipped === undefined) {
+      shipped = null;
+      if (existsSync(SHIPPED_PROFILES)) {
+        const data = JSON.parse(readFileSync(SHIPPED_PROFILES, 'utf8')) as { hash: string; ids: string[]; en: SerialisedProfiles; zh: SerialisedProfiles };
+        const same = data.hash === rb.hash && data.ids.length === rb.occupations.length && data.ids.every((id, i) => rb.occupations[i]?.id === id);
+        if (same) shipped = data;
+      }
+    }
+    return shipped;
+  };
+  let en: ProfileIndex | undefined;
+  let zh: ProfileIndex | undefined;
+  return {
+    get en() {
+      const data = read();
+      en ??= data ? ProfileIndex.fromJSON(data.en) : new ProfileIndex(rb.occupations, profileTexts('en'), enTerms, 0.5);
+      return en;
+    },
+    get zh() {
+      const data = read();
+      zh ??= data ? ProfileIndex.fromJSON(data.zh) : new ProfileIndex(rb.occupations, profileTexts('zh'), zhTerms);
+      return zh;
+    },
+  };
+}
+
+/** English profile terms: words (plural -s dropped, filler words left out) and each pair of adjacent words. */
+function enTerms(text: string): string[] {
+  const ws = profileWords(text);
+  const out = [...ws];
+  for (let i = 0; i + 1 < ws.length; i++) out.push(`${ws[i]} ${ws[i + 1]}`);
+  return out;
+}
+
+/** Chinese profile terms: the character pairs of each Chinese run, and the Latin words (HR, Java, iOS). */
+function zhTerms(text: string): string[] {
+  const out: string[] = latinWords(text.replace(CJK_ALL, ' ')).map(stem);
+  for (const run of text.match(CJK_ALL_RUNS) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.push(run.slice(i, i + 2));
+  return out;
+}
+const CJK_ALL = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const CJK_ALL_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+/**
+ * The query as profile terms, each with how well it is known: a word the profiles have never
+ * seen stands for the closest word they have (a typo or a prefix, as the word index judges it).
+ */
+function profileQuery(profiles: ProfileIndex, text: string, zh: boolean): (readonly [string, number])[] {
+  if (zh) {
+    // The end of a Chinese job name says what the job is (…司机, …销售, …护士): its last pair counts more.
+    const runs = text.match(CJK_ALL_RUNS) ?? [];
+    const last = runs.at(-1);
+    const head = last !== undefined && last.length >= 2 ? last.slice(-2) : undefined;
+    return zhTerms(text).map((t) => [t, t === head ? HEAD_WEIGHT : 1] as const);
+  }
+  const ws = profileWords(text).slice(0, MAX_QUERY_WORDS);
+  // A word the profiles have never seen stands for the words it can be a typo or a prefix of (the
+  // best kind of match only; a prefix before a typo: "translat" is "translator", not "transit"),
+  // sharing its weight among them.
+  const known = ws.map((w): (readonly [string, number])[] => {
+    if (profiles.has(w) || w.length < 3) return [[w, 1]];
+    const prefixed = profiles.words().filter((v) => v.startsWith(w));
+    if (prefixed.length > 0) return spread(prefixed.slice(0, MAX_STAND_INS), PREFIX_QUALITY);
+    if (w.length < 4) return [[w, 1]];
+    let quality = 0;
+    let found: string[] = [];
+    for (const v of profiles.words()) {
+      const m = wordMatch(w, v);
+      if (m > quality) {
+        quality = m;
+        found = [v];
+      } else if (m === quality && m > 0) found.push(v);
+    }
+    return found.length > 0 ? spread(found.slice(0, MAX_STAND_INS), quality) : [[w, 1]];
+  });
+  // The last word of an English title names the job (Charge *Nurse*, Supply Chain *Analyst*): it counts more.
+  const out: (readonly [string, number])[] = known.flatMap((terms, i) =>
+    i === known.length - 1 && known.length > 1 ? terms.map(([t, q]) => [t, q * HEAD_WEIGHT] as const) : terms,
+  );
+  for (let i = 0; i + 1 < known.length; i++) {
+    for (const [a, qa] of known[i] ?? []) for (const [b, qb] of known[i + 1] ?? []) out.push([`${a} ${b}`, Math.min(qa, qb)]);
+    // Two typed words that are one word of the names: "bus boy" → busboy, "fork lift" → forklift.
+    const joined = `${ws[i] ?? ''}${ws[i + 1] ?? ''}`;
+    if (profiles.has(joined)) out.push([joined, i + 1 === known.length - 1 ? HEAD_WEIGHT : 1]);
+  }
+  return out;
+}
+
+/** Share of the query's single words (weighted by rarity) that the profiles know; an unknown word weighs UNKNOWN_WORD_WEIGHT. */
+function knownShare(profiles: ProfileIndex, terms: readonly (readonly [string, number])[]): number {
+  let knownWeight = 0;
+  let total = 0;
+  for (const [t] of terms) {
+    if (t.includes(' ')) continue;
+    const idf = profiles.idfOf(t);
+    if (idf === undefined) total += UNKNOWN_WORD_WEIGHT;
+    else {
+      knownWeight += idf;
+      total += idf;
+    }
+  }
+  return total === 0 ? 1 : knownWeight / total;
+}
+
+/** Words standing in for one typed word share its weight (their squares sum to the quality's). */
+function spread(words: readonly string[], quality: number): (readonly [string, number])[] {
+  const each = quality / Math.sqrt(words.length);
+  return words.map((w) => [w, each] as const);
 }
 
 /** Hits scoring above this are too weak to list when a person browses results. */
@@ -164,6 +382,16 @@ const EXPANSIONS: ReadonlyMap<string, string> = new Map(
     svc: 'service',
     mktg: 'marketing',
     sw: 'software',
+    swe: 'software engineer',
+    sde: 'software engineer',
+    cpa: 'certified public accountant',
+    ux: 'ux designer',
+    ui: 'ui designer',
+    vp: 'vice president',
+    ae: 'account executive',
+    hvac: 'hvac technician',
+    emt: 'emergency medical technician',
+    ma: 'medical assistant',
     frontend: 'front-end',
     backend: 'back-end',
   }),
@@ -249,6 +477,23 @@ export function chineseParts(q: string): string[] {
   return [...parts];
 }
 
+/**
+ * The Chinese parts of a query (chineseParts), each followed by its input-method slips corrected
+ * when it has any (homophones.ts: 会记 → 会计), as the catalogue's character pairs judge them.
+ */
+function zhParts(index: Index, q: string): Part[] {
+  const raw = chineseParts(q);
+  if (raw.length === 0) return [];
+  const { pairs, weights } = index.zhNamePairs;
+  const out: Part[] = [];
+  for (const part of raw) {
+    out.push(partOf(part));
+    const fixed = correctSlips(part, (pair) => pairs.has(pair), (ch) => weights.get(ch) ?? 0);
+    if (fixed !== undefined && !raw.includes(fixed)) out.push(partOf(fixed, SLIP_WEIGHT));
+  }
+  return out;
+}
+
 /** Descriptions support a match but count less than names. */
 const DESCRIPTION_SIMILARITY = 0.6;
 
@@ -257,10 +502,15 @@ interface Part {
   readonly text: string;
   readonly bigrams: readonly string[];
   readonly grams: Grams;
+  /** 1, or SLIP_WEIGHT for a part whose input-method slips were corrected: a guess counts less. */
+  readonly weight: number;
 }
 
-function partOf(text: string): Part {
-  return { text, bigrams: grams(text, 2), grams: queryGrams(text) };
+/** What a match of a corrected part (会记 → 会计) is worth against the same match as typed. */
+const SLIP_WEIGHT = 0.8;
+
+function partOf(text: string, weight = 1): Part {
+  return { text, bigrams: grams(text, 2), grams: queryGrams(text), weight };
 }
 
 /** How much of a Chinese query part a description contains: whole, or by share of its bigrams. */
@@ -276,7 +526,9 @@ function describedBy(part: Part, description: string): number {
 function chineseSimilarity(part: Part, o: OccupationEntry, name: string): number {
   const q = part.text;
   if (name === q) return 1;
-  if (name.includes(q)) return Math.max(0.7, 0.95 - 0.03 * (name.length - q.length));
+  // The end of a Chinese name is the job (…司机); the query found elsewhere in it is a modifier (学生 in 学生校车司机).
+  if (name.endsWith(q)) return Math.max(0.7, 0.95 - 0.03 * (name.length - q.length));
+  if (name.includes(q)) return Math.max(0.4, 0.7 - 0.05 * (name.length - q.length));
   if (q.includes(name) && name.length >= 2) return Math.max(0.6, 0.9 - 0.04 * (q.length - name.length));
   return dice(part.grams, nameGrams(o, name, part.grams.n)) * 0.85;
 }
@@ -287,45 +539,72 @@ export function searchRoles(rb: RuleBase, query: string, limit = 10, maxScore = 
   if (q === '') return rb.occupations.slice(0, limit).map((occupation) => ({ occupation, score: 1 }));
   const index = indexOf(rb);
   const cleaned = cleanQuery(q);
-  const best = new Map<string, number>();
-  const offer = (o: OccupationEntry, score: number) => {
-    const prev = best.get(o.id);
-    if (prev === undefined || score < prev) best.set(o.id, score);
+  /** Exact names: score 0 (catalogue) or ALIAS_SCORE (alias index). */
+  const exact = new Map<string, number>();
+  /** Best similarity (0–1) of one name of each occupation to the query. */
+  const named = new Map<string, number>();
+  const offerName = (o: OccupationEntry, sim: number) => {
+    if (sim > (named.get(o.id) ?? 0)) named.set(o.id, sim);
+  };
+  const offerExact = (o: OccupationEntry, score: number) => {
+    if (score < (exact.get(o.id) ?? 1)) exact.set(o.id, score);
   };
   for (const key of new Set([q, cleaned])) {
-    for (const o of lookupCode(rb, key)?.entries ?? []) offer(o, 0);
-    for (const o of index.exact.get(key) ?? []) offer(o, 0);
+    for (const o of lookupCode(rb, key)?.entries ?? []) offerExact(o, 0);
+    for (const o of index.exact.get(key) ?? []) offerExact(o, 0);
+    for (const o of index.aliases.get(key) ?? []) offerExact(o, ALIAS_SCORE);
     const byId = rb.occupationById.get(key);
-    if (byId) offer(byId, 0);
+    if (byId) offerExact(byId, 0);
   }
-  // Fuzzy candidates, re-scored by character n-grams: fuse.js finds typos, n-grams rank
-  // "sofware developer" closer to Software Developer than to Back-end Developer.
-  // fuse.js's bitap search grows with query length; long job-board phrasings are left to
-  // the word index and n-grams, which handle them better anyway.
-  const fuzzyResults = cleaned.length <= FUSE_MAX_QUERY && !CJK.test(cleaned) ? index.fuse.search(cleaned, { limit: 40 }) : [];
+  // Word-level candidates (typos a word at a time), re-scored by character n-grams of the whole
+  // name: "sofware developer" is closer to Software Developer than to Back-end Developer.
   const cleanedGrams = queryGrams(cleaned);
-  for (const result of fuzzyResults) {
-    const fuzzy = result.score ?? 1;
-    offer(result.item, Math.min(fuzzy, 1 - nameSimilarity(result.item, cleanedGrams)));
-  }
   for (const [i, sim] of index.words.search(cleaned)) {
     const o = rb.occupations[i];
-    if (o && sim >= 0.3) offer(o, 1 - sim);
+    if (o && sim >= 0.3) offerName(o, Math.max(sim, nameSimilarity(o, cleanedGrams)));
   }
-  const parts = chineseParts(cleaned).map(partOf);
+  const parts = zhParts(index, cleaned);
   if (parts.length > 0) {
-    for (const o of rb.occupations) {
+    // Only occupations that share a character with the query can be similar to it (every measure
+    // below needs one): the others are not looked at.
+    const byChar = index.zhChars;
+    const candidates = new Set<number>();
+    for (const part of parts) for (const ch of part.text) for (const i of byChar.get(ch) ?? []) candidates.add(i);
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const o = rb.occupations[i] as OccupationEntry;
       let sim = 0;
-      for (const name of zhNamesOf(o)) for (const part of parts) sim = Math.max(sim, chineseSimilarity(part, o, name));
+      for (const name of zhNamesOf(o)) for (const part of parts) sim = Math.max(sim, part.weight * chineseSimilarity(part, o, name));
       // What the job does: "洗牙的" (the one who cleans teeth) is in the hygienist's description.
-      for (const part of parts) sim = Math.max(sim, DESCRIPTION_SIMILARITY * describedBy(part, o.description.zh));
-      if (sim >= 0.3) offer(o, 1 - sim);
+      for (const part of parts) sim = Math.max(sim, part.weight * DESCRIPTION_SIMILARITY * describedBy(part, o.description.zh));
+      if (sim >= 0.3) offerName(o, sim);
     }
   }
-  const order = index.order;
+  // The evidence of all of an occupation's names together, relative to the best-supported one.
+  const zh = CJK.test(cleaned);
+  const profileIndex = zh ? index.profiles.zh : index.profiles.en;
+  const profileText = zh ? parts.map((p) => p.text).join(' ') : cleaned;
+  const terms = profileQuery(profileIndex, profileText, zh);
+  const profile = profileIndex.search(terms, UNKNOWN_TERM_WEIGHT);
+  // English words no occupation's names know, not even as a typo, make every fuzzy hit less sure:
+  // "professional esports player" is not simply a professional player. (Chinese queries carry
+  // company and place names; their parts are judged by chineseParts instead.)
+  const known = zh ? 1 : knownShare(profileIndex, terms);
+  let top = 0;
+  for (const cos of profile.values()) top = Math.max(top, cos);
+  const best = new Map<string, number>(exact);
+  const candidates = new Set<string>([...named.keys()]);
+  for (const [i, cos] of profile) if (top > 0 && cos >= PROFILE_SHARE * top) candidates.add((rb.occupations[i] as OccupationEntry).id);
+  const position = (id: string) => index.order.get(id) ?? 0;
+  for (const id of candidates) {
+    if (best.has(id)) continue;
+    const cos = profile.get(position(id)) ?? 0;
+    const evidence = NAME_WEIGHT * (named.get(id) ?? 0) + (1 - NAME_WEIGHT) * (top > 0 ? (cos / top) * Math.min(1, cos / PROFILE_FULL) : 0);
+    const sim = evidence * (1 - UNKNOWN_PENALTY * (1 - known));
+    if (sim >= 0.25) best.set(id, 1 - sim);
+  }
   return [...best]
     .filter(([, score]) => score <= maxScore)
-    .sort((a, b) => a[1] - b[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
+    .sort((a, b) => a[1] - b[1] || position(a[0]) - position(b[0]))
     .slice(0, limit)
     .map(([id, score]) => ({ occupation: rb.occupationById.get(id) as OccupationEntry, score }));
 }
@@ -361,7 +640,9 @@ const normalisedNames = new WeakMap<OccupationEntry, { readonly all: readonly st
 function names(o: OccupationEntry): { readonly all: readonly string[]; readonly zh: readonly string[] } {
   let found = normalisedNames.get(o);
   if (!found) {
-    const zh = [o.title.zh, ...o.aliases.zh].map(normaliseQuery);
+    const derived = aliasNames();
+    const zh = [o.title.zh, ...o.aliases.zh, ...(derived.zh.get(o.id) ?? [])].map(normaliseQuery);
+    // English names of the alias index (tens per occupation) are weighed by the profiles, not name by name.
     found = { zh, all: [...[o.title.en, ...o.aliases.en].map(normaliseQuery), ...zh] };
     normalisedNames.set(o, found);
   }
@@ -406,49 +687,134 @@ function lookupCode(rb: RuleBase, q: string): { readonly system: 'soc2018' | 'is
 }
 
 /**
+ * The seniority a typed role names ("Senior …", 「高级…」), for the seniority answer's default; none
+ * when the text is itself a name: a catalogue id, code, title or alias, or an alias-index name, whose
+ * level words belong to the job (Chief Executive Officer, Head Nurse).
+ */
+export function seniorityHint(rb: RuleBase, text: string): Seniority | undefined {
+  const q = boundedQuery(text);
+  if (q === '' || rb.occupationById.has(q) || lookupCode(rb, q) !== undefined) return undefined;
+  const index = indexOf(rb);
+  if (index.exact.has(q) || index.aliases.has(q)) return undefined;
+  return parseJobTitle(cut(text)).seniority;
+}
+
+/**
+ * How sure a free-text match must be to be accepted (with a notice): its similarity (1 − score)
+ * at least `minimum`, and ahead of the best hit with another SOC code by at least `lead` (hits
+ * that share the first's SOC code are variants of one occupation and need only rank below it).
+ * Chosen on the `check` half of the benchmarks by bench/role-thresholds.js, never on the half
+ * the search was tuned on; see bench/README.md.
+ */
+export interface Confidence {
+  readonly minimum: number;
+  readonly lead: number;
+  /**
+   * Least character n-gram similarity between the query and one name of the match (its catalogue
+   * names or alias-index names): a typo or variant of a name, not a word that merely occurs in
+   * one ("fortune teller" is not a kind of Bank Teller, "astronaut" not an Astronautical Engineer).
+   */
+  readonly resemblance: number;
+}
+
+/** Thresholds per script of the query: English and Chinese similarities are measured differently. */
+export interface Confidences {
+  readonly en: Confidence;
+  readonly zh: Confidence;
+}
+
+export const CONFIDENCE: Confidences = {
+  en: { minimum: 0.85, lead: 0.05, resemblance: 0.35 },
+  zh: { minimum: 0.65, lead: 0.275, resemblance: 0.35 },
+};
+
+/**
  * Resolves what a person typed to one occupation, or says why not. A job-board title that does
  * not resolve as typed is tried again without its noise (bracketed notes, pay, benefits, level
  * words …; see job-title.ts): a match of the cleaned title is a match, and its suggestions
  * replace those of the raw text when that found nothing.
  */
-export function resolveRole(rb: RuleBase, query: string): RoleResolution {
-  const raw = resolveTyped(rb, query);
-  if (raw.kind === 'match') return raw;
-  const title = parseJobTitle(cut(query));
-  if (!title.changed) return raw;
-  const cleaned = resolveTyped(rb, title.core);
-  if (cleaned.kind === 'match') return cleaned;
-  if (raw.kind === 'none' && (cleaned.kind === 'ambiguous' || cleaned.suggestions.length > 0)) return cleaned;
-  return raw;
+export function resolveRole(rb: RuleBase, query: string, confidence: Confidences = CONFIDENCE): RoleResolution {
+  return prepareResolution(rb, query)(confidence);
 }
 
-function resolveTyped(rb: RuleBase, query: string): RoleResolution {
+/**
+ * Everything resolveRole works out that does not depend on the confidence thresholds, and a
+ * function that finishes the resolution for given thresholds (bench/role-thresholds.js tries
+ * many on one search).
+ */
+export function prepareResolution(rb: RuleBase, query: string): (confidence: Confidences) => RoleResolution {
+  const raw = prepareTyped(rb, query);
+  const title = parseJobTitle(cut(query));
+  const cleaned = title.changed ? prepareTyped(rb, title.core) : undefined;
+  return (confidence) => {
+    const r = raw(confidence);
+    if (r.kind === 'match' || !cleaned) return r;
+    const c = cleaned(confidence);
+    if (c.kind === 'match') return c;
+    if (r.kind === 'none' && (c.kind === 'ambiguous' || c.suggestions.length > 0)) return c;
+    return r;
+  };
+}
+
+/** Whether the first hit is sure enough to accept (see Confidence); `resemblance` is its best name likeness. */
+function confident(hits: readonly SearchHit[], resemblance: number, confidence: Confidence): boolean {
+  const [first] = hits;
+  if (!first || 1 - first.score < confidence.minimum || resemblance < confidence.resemblance) return false;
+  const rival = hits.find((h) => h.occupation.codes.soc2018 !== first.occupation.codes.soc2018);
+  return !rival || rival.score - first.score >= confidence.lead;
+}
+
+/**
+ * How much the query looks like one name of the occupation, alias-index names included: English by
+ * character trigrams of the whole query; Chinese by the best part of the query (its job words, see
+ * chineseParts) against each name, as the search compares them (火锅店服务员 ends with 服务员).
+ */
+function resemblanceOf(rb: RuleBase, o: OccupationEntry, q: string, zh: boolean): number {
+  const derived = aliasNames();
+  if (zh) {
+    const parts = zhParts(indexOf(rb), q);
+    let sim = 0;
+    for (const name of zhNamesOf(o)) for (const part of parts) sim = Math.max(sim, part.weight * chineseSimilarity(part, o, name));
+    return sim;
+  }
+  const grams = queryGrams(q);
+  let sim = nameSimilarity(o, grams);
+  for (const name of derived.en.get(o.id) ?? []) sim = Math.max(sim, dice(grams, countGrams(normaliseQuery(name), grams.n)));
+  return sim;
+}
+
+function prepareTyped(rb: RuleBase, query: string): (confidence: Confidences) => RoleResolution {
   const q = boundedQuery(query);
   const byId = rb.occupationById.get(q);
-  if (byId) return { kind: 'match', occupation: byId, how: 'id' };
+  if (byId) return () => ({ kind: 'match', occupation: byId, how: 'id' });
 
   const code = lookupCode(rb, q);
   if (code !== undefined) {
     const byCode = code.entries;
-    if (byCode.length === 1 && byCode[0]) return { kind: 'match', occupation: byCode[0], how: 'code' };
+    const only = byCode.length === 1 ? byCode[0] : undefined;
     // Several entries share the code: the one marked primary for this code system answers for it.
     const primary = code.system === 'csco2022' ? [] : byCode.filter((o) => o.codes.primary?.includes(code.system as 'soc2018' | 'isco08'));
-    if (primary.length === 1 && primary[0]) return { kind: 'match', occupation: primary[0], how: 'code' };
-    if (byCode.length > 1) return { kind: 'ambiguous', candidates: byCode };
-    return { kind: 'none', suggestions: [] };
+    const answer = only ?? (primary.length === 1 ? primary[0] : undefined);
+    if (answer) return () => ({ kind: 'match', occupation: answer, how: 'code' });
+    return () => (byCode.length > 1 ? { kind: 'ambiguous', candidates: byCode } : { kind: 'none', suggestions: [] });
   }
 
-  const byName = indexOf(rb).exact.get(q) ?? [];
-  if (byName.length === 1 && byName[0]) return { kind: 'match', occupation: byName[0], how: 'title' };
-  if (byName.length > 1) return { kind: 'ambiguous', candidates: byName };
+  const index = indexOf(rb);
+  for (const [names, how] of [[index.exact, 'title'], [index.aliases, 'alias']] as const) {
+    const found = names.get(q) ?? [];
+    const one = found.length === 1 ? found[0] : undefined;
+    if (one) return () => ({ kind: 'match', occupation: one, how });
+    if (found.length > 1) return () => ({ kind: 'ambiguous', candidates: found });
+  }
 
   const hits = searchRoles(rb, q, SUGGESTIONS);
-  const [first, second] = hits;
-  const clear = first && first.score <= CONFIDENT_SCORE && (!second || second.score - first.score >= CLEAR_LEAD);
-  // A typo of a name, not a word that merely occurs in one ("astronaut" in "astronautical engineer").
-  if (first && clear && nameSimilarity(first.occupation, queryGrams(cleanQuery(q))) >= RESEMBLANCE) {
-    return { kind: 'match', occupation: first.occupation, how: 'search' };
-  }
   const suggestions = hits.length > 0 ? hits.map((h) => h.occupation) : nearestByNgrams(rb, cleanQuery(q), SUGGESTIONS);
-  return { kind: 'none', suggestions };
+  const first = hits[0];
+  const zh = CJK.test(q);
+  const resemblance = first ? resemblanceOf(rb, first.occupation, cleanQuery(q), zh) : 0;
+  return (confidence) => {
+    if (first && confident(hits, resemblance, zh ? confidence.zh : confidence.en)) return { kind: 'match', occupation: first.occupation, how: 'search' };
+    return { kind: 'none', suggestions };
+  };
 }

@@ -34,6 +34,11 @@ export function words(text: string): string[] {
   return (text.toLowerCase().replace(/(\w)-(\w)/g, '$1$2').match(LATIN_WORD) ?? []).filter((w) => w.length > 0);
 }
 
+/** A word as the occupation profiles count it: plural -s dropped ("nurses" → "nurse"), so forms meet. */
+export function stem(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+}
+
 export function queryWords(text: string): string[] {
   const all = words(text);
   const kept = all.filter((w) => !NOISE.has(w));
@@ -93,7 +98,7 @@ function letterGap(a: string, b: string): number {
 }
 
 /** How well a query word stands for a vocabulary word (0 = not at all). */
-function wordMatch(query: string, word: string): number {
+export function wordMatch(query: string, word: string): number {
   if (query === word) return 1;
   if (query.length >= 3 && word.startsWith(query)) return 0.75;
   const allowed = query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0;
@@ -119,10 +124,11 @@ export class WordIndex {
   private readonly byLength = new Map<number, string[]>();
   private readonly rarest: number;
 
-  constructor(occupations: readonly OccupationEntry[]) {
+  /** `more`: further English names of an occupation (the derived alias index). */
+  constructor(occupations: readonly OccupationEntry[], more: (o: OccupationEntry) => readonly string[] = () => []) {
     const df = new Map<string, Set<number>>();
     occupations.forEach((o, i) => {
-      const names = [o.title.en, ...o.aliases.en, o.title.zh, ...o.aliases.zh].map((n) => ({ text: n, weight: 1 }));
+      const names = [o.title.en, ...o.aliases.en, ...more(o), o.title.zh, ...o.aliases.zh].map((n) => ({ text: n, weight: 1 }));
       names.push({ text: o.description.en, weight: DESCRIPTION_WEIGHT });
       for (const { text, weight } of names) {
         // Latin fragments of Chinese names ("HR" in "HR招聘") would stand for the whole name.

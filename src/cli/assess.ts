@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import { evaluate } from '../engine/evaluate.js';
-import { parseJobTitle } from '../catalogue/job-title.js';
+import { seniorityHint } from '../catalogue/search.js';
 import { messages } from '../i18n/index.js';
 import type { Profile } from '../model/profile.js';
 import { renderJson } from '../report/json.js';
@@ -78,7 +78,7 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
       throw new UserError(`${m.errors.missing(missingFlags.join(' '))}`, 2, ["see 'career-risk assess --help'"]);
     }
     const { askMissing } = await import('./prompts.js');
-    const hint = options.role === undefined ? undefined : parseJobTitle(options.role).seniority;
+    const hint = options.role === undefined ? undefined : seniorityHint(rb, options.role);
     const asked = await askMissing(rb, lang, io, ctx.errChalk, missing, hint);
     occupation ??= asked.role;
     seniority ??= asked.seniority;

@@ -12,7 +12,7 @@ import { messages } from '../i18n/index.js';
 import type { FileIdentity, Plan } from '../batch/atomic-file.js';
 import { abortAll, commitAll, identityOf, OutputFault, OutputFile, planTarget, TargetRefused } from '../batch/atomic-file.js';
 import type { InputFormat } from '../batch/input.js';
-import { guessInputFormat, INPUT_FORMATS, OUTPUT_FORMATS } from '../batch/input.js';
+import { FUZZY_NOTICES, guessInputFormat, INPUT_FORMATS, OUTPUT_FORMATS } from '../batch/input.js';
 import type { OutputFormat } from '../batch/input.js';
 import { Progress, wantsProgress } from '../batch/progress.js';
 import type { Summary } from '../batch/summary.js';
@@ -32,6 +32,7 @@ interface BatchOptions extends GlobalOptions {
   readonly summaryFormat: 'text' | 'md' | 'json';
   readonly summaryFile?: string;
   readonly strict?: boolean;
+  readonly strictRoles?: boolean;
   readonly template?: boolean;
 }
 
@@ -55,6 +56,7 @@ export function batchCommand(io: Io, collectPacks: (value: string, previous: str
     .addOption(new Option('--summary-format <format>', 'summary format; md and json need --summary-file').choices(['text', 'md', 'json']).default('text'))
     .option('--summary-file <file>', 'write the summary to FILE (atomically)')
     .option('--strict', 'stop at the first rejected row with exit code 2 and write no output file')
+    .option('--strict-roles', 'reject a row whose role matches only by alias or fuzzy search, as an unknown role (use ids or catalogue titles)')
     .option('--template', 'print a ready-to-fill CSV (header and three example rows) and exit')
     .option('--rules <path>', 'add a rule pack (file or folder) over the shipped rules; repeatable', collectPacks, [])
     .addHelpText(
@@ -62,6 +64,9 @@ export function batchCommand(io: Io, collectPacks: (value: string, previous: str
       `
 Input columns: id (optional, passed through), role, seniority, repetitiveness, ai_usage;
 they take every value form that assess takes, Chinese included. Other columns pass through.
+The result columns start with occupation_id and match: exact, alias or fuzzy, how the role
+was found (a match key in jsonl/json). Rows matched by fuzzy search are named on stderr (the
+first ${FUZZY_NOTICES}, then a count); --strict-roles rejects them, and alias matches, instead.
 
 Examples:
   $ career-risk batch --template > clients.csv
@@ -70,15 +75,16 @@ Examples:
   $ cat clients.csv | career-risk batch - --format jsonl
   $ career-risk batch clients.csv --summary --summary-format md --summary-file summary.md > results.csv
 
-Exit codes: 0 all rows assessed, 3 some rows rejected, 2 usage error, unreadable or
-unwritable file (or the first rejected row with --strict), 130 interrupted (Ctrl+C),
-129/131/143 ended by SIGHUP/SIGQUIT/SIGTERM. Outputs are written whole or not at all.`,
+Exit codes: 0 all rows assessed, 3 some rows rejected (with --strict-roles, also a role that
+is not an exact match), 2 usage error, unreadable or unwritable file (or the first rejected
+row with --strict), 130 interrupted (Ctrl+C), 129/131/143 ended by SIGHUP/SIGQUIT/SIGTERM.
+Outputs are written whole or not at all.`,
     )
     .action(async (file: string | undefined, _opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<BatchOptions>();
       const ctx = makeContext(options, io);
       if (options.template) {
-        const others = [file !== undefined ? file : undefined, ...(['output', 'errors', 'summaryFile', 'summary', 'strict', 'inputFormat', 'format'] as const).filter((k) => options[k] !== undefined && options[k] !== false).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)].filter((x) => x !== undefined);
+        const others = [file !== undefined ? file : undefined, ...(['output', 'errors', 'summaryFile', 'summary', 'strict', 'strictRoles', 'inputFormat', 'format'] as const).filter((k) => options[k] !== undefined && options[k] !== false).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)].filter((x) => x !== undefined);
         if (others.length > 0) throw new UserError(`--template prints a CSV to fill in and takes no file or other batch options (got ${escapeControls(others.join(' '))}); redirect it instead: career-risk batch --template > clients.csv`);
         io.stdout.write(TEMPLATE);
         return;
@@ -224,7 +230,7 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
     const summaryFile = openOutput(plans.summary, lang);
     let summary: Summary;
     try {
-      summary = await runBatch(new RowAssessor(rb, lang), lang, {
+      summary = await runBatch(new RowAssessor(rb, lang, { strictRoles: options.strictRoles === true }), lang, {
         label,
         input: source.stream,
         inputFormat,

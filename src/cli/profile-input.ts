@@ -8,7 +8,8 @@
  */
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { MAX_ROLE_CHARS, resolveRole, roleLength } from '../catalogue/search.js';
+import type { MatchKind } from '../catalogue/search.js';
+import { MAX_ROLE_CHARS, matchKindOf, resolveRole, roleLength } from '../catalogue/search.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
@@ -60,20 +61,24 @@ export interface RoleMatch {
   readonly occupation: OccupationEntry;
   /** True when found by fuzzy search rather than an exact id, code, title or alias. */
   readonly fuzzy: boolean;
+  /** exact (id, code, catalogue title or alias), alias (derived alias index) or fuzzy (search). */
+  readonly match: MatchKind;
 }
 
 export function parseRole(rb: RuleBase, raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): RoleMatch {
   const m = messages(lang);
   // Bounded work: a longer text is refused before any search runs (no job title is this long).
-  if (raw.trim() === '') throw new FieldError('role', `${names.role}: ${m.errors.emptyValue}`, [m.errors.tryRoles], 'none');
+  if (raw.trim() === '') throw new FieldError('role', `${names.role}: ${m.errors.emptyValue}`, [m.errors.tryRoles, m.errors.tryGroups], 'none');
   const length = roleLength(raw.trim());
   if (length > MAX_ROLE_CHARS) throw new FieldError('role', m.errors.roleTooLong(names.role, length, MAX_ROLE_CHARS), [m.errors.tryRoles]);
   const result = resolveRole(rb, raw);
-  if (result.kind === 'match') return { occupation: result.occupation, fuzzy: result.how === 'search' };
+  if (result.kind === 'match') return { occupation: result.occupation, fuzzy: result.how === 'search', match: matchKindOf(result.how) };
   const list = (result.kind === 'ambiguous' ? result.candidates : result.suggestions).map((o) => roleLabel(o, lang));
   const head = result.kind === 'ambiguous' ? m.errors.ambiguousRole(raw) : m.errors.unknownRole(raw);
   const message = list.length > 0 ? `${names.role}: ${head}; ${m.errors.didYouMean(list.join(', '))}` : `${names.role}: ${head}`;
-  throw new FieldError('role', message, [m.errors.tryRoles], result.kind);
+  // Nothing close: the groups are a way in that needs no matching word. (Several roles matched: the list says which.)
+  const hints = result.kind === 'none' ? [m.errors.tryRoles, m.errors.tryGroups] : [m.errors.tryRoles];
+  throw new FieldError('role', message, hints, result.kind);
 }
 
 function allowed<T extends string | number>(levels: readonly T[]): string {

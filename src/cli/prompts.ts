@@ -2,13 +2,13 @@
  * The interactive questions. Loaded lazily (only when a person is at a terminal),
  * and written to stderr so stdout carries only the report.
  */
-import { search, select } from '@inquirer/prompts';
+import { search, select, Separator } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { LISTING_MAX_SCORE, MAX_ROLE_CHARS, roleLength, searchRoles } from '../catalogue/search.js';
-import { parseJobTitle } from '../catalogue/job-title.js';
-import type { Lang } from '../i18n/index.js';
+import { LISTING_MAX_SCORE, MAX_ROLE_CHARS, roleLength, searchRoles, seniorityHint as hintOf } from '../catalogue/search.js';
+import { majorGroupTitle, occupationsByGroup } from '../catalogue/groups.js';
+import type { Lang, Messages } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
@@ -29,6 +29,29 @@ const STARTER_ROLES = [
   'electrician',
 ];
 
+/** How many roles the search lists; the page fits them, a separator and the "not listed" choice. */
+const ROLE_HITS = 12;
+
+/**
+ * Choice values that are not occupations: symbols, so no occupation id (a pack may add any)
+ * can ever be mistaken for one.
+ */
+const NOT_LISTED: unique symbol = Symbol('not-listed');
+const BACK: unique symbol = Symbol('back');
+
+interface PromptChoice<T> {
+  readonly name: string;
+  readonly value: T;
+  readonly short?: string;
+  readonly description?: string;
+}
+
+/** Occupation titles named as examples under each group. */
+const GROUP_EXAMPLES = 3;
+
+/** Page height of the group and occupation lists (both scroll). */
+const LIST_PAGE = 12;
+
 /** A role as a search choice; catalogue text (a pack may supply it) escaped for the terminal. */
 function choiceFor(o: OccupationEntry, lang: Lang) {
   const [first, second] = lang === 'zh' ? [o.title.zh, o.title.en] : [o.title.en, o.title.zh];
@@ -46,21 +69,17 @@ export interface Asked {
   aiUsage?: AiUsage;
 }
 
-export async function askMissing(
-  rb: RuleBase,
-  lang: Lang,
-  io: Io,
-  chalk: ChalkInstance,
-  missing: { role: boolean; seniority: boolean; repetitiveness: boolean; aiUsage: boolean },
-  /** A seniority the typed role names ("Senior …", 「高级…」): the default of the seniority question. */
-  seniorityHint?: Seniority,
-): Promise<Asked> {
-  const m = messages(lang);
-  const context = { input: io.stdin, output: io.stderr };
-  // Prompt styling goes through our own colour decision (TTY, NO_COLOR, FORCE_COLOR, --no-color):
-  // @inquirer's default styling would colour even where the user asked for none.
-  const c = chalk;
-  const theme = {
+interface PromptContext {
+  readonly input: Io['stdin'];
+  readonly output: Io['stderr'];
+}
+
+/**
+ * Prompt styling through our own colour decision (TTY, NO_COLOR, FORCE_COLOR, --no-color):
+ * @inquirer's default styling would colour even where the user asked for none.
+ */
+function promptTheme(c: ChalkInstance, m: Messages) {
+  return {
     prefix: { idle: c.blue('?'), done: c.green('✔') },
     style: {
       answer: (text: string) => c.cyan(text),
@@ -78,29 +97,127 @@ export async function askMissing(
         keys.map(([key, action]) => `${c.bold(key)} ${c.dim(Object.hasOwn(m.prompt.keys, action) ? (m.prompt.keys[action] ?? action) : action)}`).join(c.dim(' • ')),
     },
   };
-  const answers: Asked = {};
-  let lastTerm = '';
-  if (missing.role) {
-    answers.role = await search<string>(
+}
+
+type PromptTheme = ReturnType<typeof promptTheme>;
+
+/**
+ * The role question: search as you type, or, when the job is not listed, its occupation
+ * group and then an occupation in it. Returns the occupation id and the last text typed.
+ */
+async function askRole(rb: RuleBase, lang: Lang, context: PromptContext, theme: PromptTheme): Promise<{ role: string; term: string }> {
+  const m = messages(lang);
+  let term = '';
+  // Always the last choice, and the only one when nothing matches: a job the search cannot
+  // find is still reached through its occupation group.
+  const notListed: PromptChoice<typeof NOT_LISTED> = {
+    name: m.prompt.notListed,
+    value: NOT_LISTED,
+    short: m.prompt.notListedShort,
+    description: m.prompt.notListedHint,
+  };
+  const matches = (typed: string | undefined) => {
+    if (!typed || typed.trim() === '') {
+      return STARTER_ROLES.flatMap((id) => {
+        const o = rb.occupationById.get(id);
+        return o ? [choiceFor(o, lang)] : [];
+      });
+    }
+    // Bounded work: text longer than any job title (a paste gone wrong) is not searched.
+    if (roleLength(typed.trim()) > MAX_ROLE_CHARS) return [];
+    return searchRoles(rb, typed, ROLE_HITS, LISTING_MAX_SCORE).map((hit) => choiceFor(hit.occupation, lang));
+  };
+  for (;;) {
+    const picked = await search<string | typeof NOT_LISTED>(
       {
         message: m.prompt.role,
-        source: (term) => {
-          lastTerm = term ?? '';
-          if (!term || term.trim() === '') {
-            return STARTER_ROLES.flatMap((id) => {
-              const o = rb.occupationById.get(id);
-              return o ? [choiceFor(o, lang)] : [];
-            });
-          }
-          // Bounded work: text longer than any job title (a paste gone wrong) is not searched.
-          if (roleLength(term.trim()) > MAX_ROLE_CHARS) return [];
-          return searchRoles(rb, term, 12, LISTING_MAX_SCORE).map((hit) => choiceFor(hit.occupation, lang));
+        source: (typed) => {
+          term = typed ?? '';
+          const found = matches(typed);
+          return found.length > 0 ? [...found, new Separator(), notListed] : [notListed];
         },
-        pageSize: 10,
+        // One page holds every choice, so "not listed" is always in sight.
+        pageSize: ROLE_HITS + 2,
+        // Back from the groups: the search starts again from what was typed.
+        ...(term === '' ? {} : { initialValue: term }),
         theme,
       },
       context,
     );
+    if (picked !== NOT_LISTED) return { role: picked, term };
+    const role = await askRoleByGroup(rb, lang, context, theme);
+    if (role !== undefined) return { role, term };
+  }
+}
+
+/** An occupation picked through its SOC major group, or undefined to go back to the search. */
+async function askRoleByGroup(rb: RuleBase, lang: Lang, context: PromptContext, theme: PromptTheme): Promise<string | undefined> {
+  const m = messages(lang);
+  const groups = occupationsByGroup(rb.occupations).map(({ group, occupations }) => ({
+    group,
+    title: majorGroupTitle(group)?.[lang] ?? group,
+    occupations,
+  }));
+  const byTitle = new Intl.Collator(lang === 'zh' ? 'zh-Hans-CN' : 'en');
+  let lastGroup: string | undefined;
+  for (;;) {
+    const picked = await select<string | typeof BACK>(
+      {
+        message: m.prompt.group,
+        choices: [
+          ...groups.map((g) => ({
+            name: escapeControls(m.prompt.groupChoice(g.group, g.title, g.occupations.length)),
+            value: g.group,
+            short: escapeControls(g.title),
+            description: escapeControls(m.prompt.groupExamples(g.occupations.slice(0, GROUP_EXAMPLES).map((o) => o.title[lang]).join(m.prompt.listSeparator))),
+          })),
+          new Separator(),
+          { name: m.prompt.backToSearch, value: BACK },
+        ],
+        // Back from a group's list: the cursor is where it was.
+        ...(lastGroup === undefined ? {} : { default: lastGroup }),
+        pageSize: LIST_PAGE,
+        theme,
+      },
+      context,
+    );
+    if (picked === BACK) return undefined;
+    lastGroup = picked;
+    const group = groups.find((g) => g.group === picked);
+    if (!group) continue;
+    // By title in the person's language (pinyin order in Chinese), so a long group can be scanned.
+    const members = [...group.occupations].sort((a, b) => byTitle.compare(a.title[lang], b.title[lang]) || a.id.localeCompare(b.id));
+    const role = await select<string | typeof BACK>(
+      {
+        message: escapeControls(m.prompt.groupRole(group.title)),
+        choices: [...members.map((o) => choiceFor(o, lang)), new Separator(), { name: m.prompt.backToGroups, value: BACK }],
+        pageSize: LIST_PAGE,
+        theme,
+      },
+      context,
+    );
+    if (role !== BACK) return role;
+  }
+}
+
+export async function askMissing(
+  rb: RuleBase,
+  lang: Lang,
+  io: Io,
+  chalk: ChalkInstance,
+  missing: { role: boolean; seniority: boolean; repetitiveness: boolean; aiUsage: boolean },
+  /** A seniority the typed role names ("Senior …", 「高级…」): the default of the seniority question. */
+  seniorityHint?: Seniority,
+): Promise<Asked> {
+  const m = messages(lang);
+  const context: PromptContext = { input: io.stdin, output: io.stderr };
+  const theme = promptTheme(chalk, m);
+  const answers: Asked = {};
+  let lastTerm = '';
+  if (missing.role) {
+    const { role, term } = await askRole(rb, lang, context, theme);
+    answers.role = role;
+    lastTerm = term;
   }
   const askLevel = <T extends string | number>(
     message: string,
@@ -124,7 +241,7 @@ export async function askMissing(
       context,
     );
   if (missing.seniority) {
-    const named = seniorityHint ?? (lastTerm.trim() === '' ? undefined : parseJobTitle(lastTerm).seniority);
+    const named = seniorityHint ?? (lastTerm.trim() === '' ? undefined : hintOf(rb, lastTerm));
     answers.seniority = await askLevel(m.prompt.seniority, SENIORITY_LEVELS, m.seniority, named ?? 'mid', false);
   }
   if (missing.repetitiveness) {

@@ -1,8 +1,9 @@
 /** `career-risk roles [query]`: list or search the occupation catalogue. */
 import Table from 'cli-table3';
+import { SEARCH_DATA_ATTRIBUTION } from '../catalogue/aliases.js';
 import { Command, Option } from 'commander';
 import { LISTING_MAX_SCORE, MAX_ROLE_CHARS, roleLength, searchRoles } from '../catalogue/search.js';
-import { majorGroupTitle, socMajorGroup } from '../catalogue/groups.js';
+import { majorGroupTitle, occupationsByGroup, socMajorGroup } from '../catalogue/groups.js';
 import type { RuleBase } from '../engine/compile.js';
 import { referenceProfile, scoreOf } from '../engine/evaluate.js';
 import type { OccupationEntry } from '../engine/schema.js';
@@ -34,15 +35,8 @@ export interface GroupStats {
 
 /** Occupations per SOC major group and their median score for the reference (neutral) profile. */
 export function groupStats(rb: RuleBase, lang: Lang): GroupStats[] {
-  const scores = new Map<string, number[]>();
-  for (const o of rb.occupations) {
-    const group = socMajorGroup(o.codes.soc2018);
-    const list = scores.get(group) ?? [];
-    list.push(scoreOf(rb, referenceProfile(rb, o.id)));
-    scores.set(group, list);
-  }
-  return [...scores.keys()].sort().map((group) => {
-    const list = (scores.get(group) ?? []).sort((a, b) => a - b);
+  return occupationsByGroup(rb.occupations).map(({ group, occupations }) => {
+    const list = occupations.map((o) => scoreOf(rb, referenceProfile(rb, o.id))).sort((a, b) => a - b);
     const mid = list.length / 2;
     const median = list.length % 2 === 1 ? (list[Math.floor(mid)] ?? 0) : ((list[mid - 1] ?? 0) + (list[mid] ?? 0)) / 2;
     return { group, title: majorGroupTitle(group)?.[lang] ?? group, occupations: list.length, medianScore: median };
@@ -82,7 +76,11 @@ Examples:
   $ career-risk roles 客服
   $ career-risk roles 15-1252
   $ career-risk roles --groups
-  $ career-risk roles --format json > catalogue.json`,
+  $ career-risk roles --format json > catalogue.json
+
+The search also knows the names in its alias index (O*NET alternate titles, 大典 names and
+aliases) and undoes pinyin input-method slips (会记 → 会计). Its data:
+${SEARCH_DATA_ATTRIBUTION.map((line) => `  ${line}`).join('\n')}`,
     )
     .action(async (words: string[], _opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<RolesOptions>();

@@ -16,6 +16,7 @@ import { terminalJson } from '../report/json.js';
 import { inLang, sourceLabel, titleOf } from '../report/common.js';
 import { citations, factsOf, locatorText } from '../report/citations.js';
 import { escapeControls } from '../util/terminal-text.js';
+import { SEARCH_DATA_ATTRIBUTION } from '../catalogue/aliases.js';
 
 interface SourcesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
@@ -125,6 +126,9 @@ Examples:
         io.stdout.write(terminalJson(one ? json[0] : json));
         return;
       }
-      io.stdout.write(`${list.map((s) => sourceBlock(rb, s, cited, lang, m, chalk.bold, chalk.dim)).join('\n\n')}\n`);
+      const blocks = list.map((s) => sourceBlock(rb, s, cited, lang, m, chalk.bold, chalk.dim));
+      // The full listing ends with the role search's reference data and the attribution its licences ask for.
+      if (!one) blocks.push([chalk.bold(m.sources.searchData), ...SEARCH_DATA_ATTRIBUTION.map((line) => `  ${line}`)].join('\n'));
+      io.stdout.write(`${blocks.join('\n\n')}\n`);
     });
 }

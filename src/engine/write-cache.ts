@@ -1,15 +1,26 @@
 /**
  * Build step (`npm run build`): validates the shipped rules and writes the
- * start-up cache. Invalid rules leave no cache, so the CLI reports the problems.
+ * start-up cache, the role-search alias index (dist/catalogue/aliases.json) and the pinyin table
+ * for input-method slips (dist/catalogue/zh-pinyin.json), and the search's occupation bags for the shipped rule
+ * base (dist/catalogue/profiles.json). Invalid rules leave no cache and no bags, so the CLI reports the problems.
  */
 import { rmSync, writeFileSync } from 'node:fs';
+import { writeAliasIndex } from '../catalogue/aliases.js';
+import { writePinyinTable } from '../catalogue/homophones.js';
+import { writeShippedProfiles } from '../catalogue/search.js';
 import { CACHE_PATH, serialiseCache } from './cache.js';
+import { compileRuleBase } from './compile.js';
 import { loadRuleBase } from './load.js';
 import { formatProblem } from './problems.js';
+
+writeAliasIndex();
+writePinyinTable();
 
 const result = loadRuleBase();
 if (result.ok) {
   writeFileSync(CACHE_PATH, serialiseCache(result.ruleBase));
+  // The search's occupation bags for the shipped rule base (uses the alias index written above).
+  writeShippedProfiles(compileRuleBase(result.ruleBase));
 } else {
   rmSync(CACHE_PATH, { force: true });
   process.stderr.write(`warning: the shipped rules have problems; no start-up cache written:\n${result.problems.map(formatProblem).join('\n')}\n`);

@@ -36,6 +36,17 @@ export const en = {
     seniority: 'How senior are you?',
     repetitiveness: 'How repetitive are your tasks?',
     aiUsage: 'How much do you use AI tools at work?',
+    notListed: 'My job is not listed — choose by occupation group',
+    notListedShort: 'not listed',
+    notListedHint: 'Pick the closest of the occupation groups, then the closest occupation in it',
+    group: 'Which occupation group is closest to your job?',
+    groupChoice: (code: string, title: string, n: number) => `${code} ${title} (${n} occupation${n === 1 ? '' : 's'})`,
+    /** `titles`: a few occupation titles joined with `listSeparator`. */
+    groupExamples: (titles: string) => `e.g. ${titles}`,
+    listSeparator: ', ',
+    groupRole: (title: string) => `Which occupation in "${title}" is closest to yours?`,
+    backToSearch: 'Back to the search',
+    backToGroups: 'Back to the occupation groups',
     cancelled: 'Cancelled.',
     keys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
   },
@@ -136,6 +147,7 @@ export const en = {
     },
     caveat: 'caveat',
     unknown: (id: string) => `no source or fact has the id "${echo(id)}"; run \`career-risk sources\` to list them`,
+    searchData: 'Reference data of the role search (names people use for each occupation; no scores)',
   },
   errors: {
     missing: (flags: string) => `missing answers: pass ${flags} (or run on a terminal to be asked)`,
@@ -144,6 +156,7 @@ export const en = {
     didYouMean: (list: string) => `did you mean: ${list}?`,
     emptyValue: 'missing value (got an empty text)',
     tryRoles: 'run `career-risk roles <words>` to search the catalogue',
+    tryGroups: 'or browse by group: `career-risk roles --groups` lists the groups, `career-risk roles` every occupation with its group',
     badValue: (flag: string, value: string, allowed: string) => `invalid value "${echo(value)}" for ${flag}; use one of: ${allowed}`,
     badLang: (value: string) => `unsupported language "${echo(value)}"; use en or zh`,
     roleTooLong: (field: string, length: number, max: number) => `${field} is ${length} characters long; at most ${max} are accepted`,
@@ -192,6 +205,11 @@ export const en = {
     notScalar: (column: string) => `${column} must be text or a number, not a list or an object`,
     unexpectedParse: (message: string) => `unreadable CSV record: ${message}`,
     ragged: (n: number, m: number, extra: string) => `row has ${n} fields but the header has ${m} (extra: ${extra})`,
+    fuzzyMatched: (q: string, role: string) => `"${echo(q)}" matched ${role} by fuzzy search`,
+    fuzzyMore: (n: number, json: boolean) => `… and ${n} more row${n === 1 ? '' : 's'} matched by fuzzy search; see the match ${json ? 'key' : 'column'}`,
+    notExactRole: (q: string, role: string, by: 'alias' | 'fuzzy', id: string) =>
+      `"${echo(q)}" is not an exact match (${by === 'alias' ? 'the alias index' : 'fuzzy search'} would match ${role}); write the id, ${id}, or run without --strict-roles`,
+    matchCounts: (exact: number, alias: number, fuzzy: number) => `Role matches: ${exact} exact · ${alias} alias · ${fuzzy} fuzzy`,
   },
   files: {
     errno: {

