@@ -7,6 +7,8 @@
  * TSV itself is read.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { derivedRows } from './derived-tsv.js';
+import { normaliseQuery } from './normalise.js';
 
 /**
  * The attribution the licences of the search's reference data ask for, as the licensors word it
@@ -27,20 +29,15 @@ export interface AliasNames {
 const JSON_PATH = new URL('./aliases.json', import.meta.url);
 const TSV_PATH = new URL('../../data/derived/aliases.tsv', import.meta.url);
 
-type Serialised = { readonly en: Record<string, string[]>; readonly zh: Record<string, string[]> };
+type Names = { readonly en: Record<string, string[]>; readonly zh: Record<string, string[]> };
+/** The names by id, and each normalised name with the ids it names (so a process need not normalise 20,000 names). */
+type Serialised = Names & { readonly keys?: [string, string[]][] };
 
 /** Parses data/derived/aliases.tsv (comment lines, a header, then id, lang, name, source). */
-export function parseAliasTsv(text: string): Serialised {
+export function parseAliasTsv(text: string): Names {
   const out: { en: Record<string, string[]>; zh: Record<string, string[]> } = { en: {}, zh: {} };
-  let header = true;
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const [id, lang, name] = line.split('\t');
-    if (!id || !name || (lang !== 'en' && lang !== 'zh')) throw new Error(`aliases.tsv: bad line ${JSON.stringify(line)}`);
+  for (const [id, lang, name] of derivedRows(text)) {
+    if (!id || !name || (lang !== 'en' && lang !== 'zh')) throw new Error(`aliases.tsv: bad row ${JSON.stringify([id, lang, name])}`);
     (out[lang][id] ??= []).push(name);
   }
   return out;
@@ -48,21 +45,43 @@ export function parseAliasTsv(text: string): Serialised {
 
 /** Build step: the TSV as JSON next to the compiled module. */
 export function writeAliasIndex(): void {
-  writeFileSync(JSON_PATH, JSON.stringify(parseAliasTsv(readFileSync(TSV_PATH, 'utf8'))));
+  const names = parseAliasTsv(readFileSync(TSV_PATH, 'utf8'));
+  const serialised: Serialised = { ...names, keys: [...keysOf(names)] };
+  writeFileSync(JSON_PATH, JSON.stringify(serialised));
 }
 
-let loaded: AliasNames | undefined;
+function keysOf(names: Names): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const lang of ['en', 'zh'] as const) {
+    for (const [id, list] of Object.entries(names[lang])) {
+      for (const name of list) {
+        const key = normaliseQuery(name);
+        const ids = keys.get(key) ?? [];
+        if (!ids.includes(id)) ids.push(id);
+        keys.set(key, ids);
+      }
+    }
+  }
+  return keys;
+}
 
-function toMaps(data: Serialised): AliasNames {
+let loaded: (AliasNames & { readonly keys: ReadonlyMap<string, readonly string[]> }) | undefined;
+
+function toMaps(data: Serialised) {
   // Maps, not the parsed objects: an id must never find `constructor` or `__proto__` on Object.prototype.
-  return { en: new Map(Object.entries(data.en)), zh: new Map(Object.entries(data.zh)) };
+  return { en: new Map(Object.entries(data.en)), zh: new Map(Object.entries(data.zh)), keys: data.keys ? new Map(data.keys) : keysOf(data) };
+}
+
+/** Each normalised alias-index name → the catalogue ids it names. */
+export function aliasKeys(): ReadonlyMap<string, readonly string[]> {
+  return aliasNames().keys;
 }
 
 /** The shipped alias index (empty when neither the built JSON nor the derived TSV is present). */
-export function aliasNames(): AliasNames {
+export function aliasNames(): AliasNames & { readonly keys: ReadonlyMap<string, readonly string[]> } {
   if (loaded) return loaded;
   if (existsSync(JSON_PATH)) loaded = toMaps(JSON.parse(readFileSync(JSON_PATH, 'utf8')) as Serialised);
   else if (existsSync(TSV_PATH)) loaded = toMaps(parseAliasTsv(readFileSync(TSV_PATH, 'utf8')));
-  else loaded = { en: new Map(), zh: new Map() };
+  else loaded = { en: new Map(), zh: new Map(), keys: new Map() };
   return loaded;
 }

@@ -7,6 +7,7 @@
  * that makes pairs the catalogue knows. Loaded on first use, only for Chinese queries that need it.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { derivedRows } from './derived-tsv.js';
 
 const JSON_PATH = new URL('./zh-pinyin.json', import.meta.url);
 const TSV_PATH = new URL('../../data/derived/zh-pinyin.tsv', import.meta.url);
@@ -18,14 +19,7 @@ type Table = Record<string, string>;
 
 function parseTsv(text: string): Table {
   const out: Table = {};
-  let header = true;
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const [syllable, chars] = line.split('\t');
+  for (const [syllable, chars] of derivedRows(text)) {
     if (syllable && chars) out[syllable] = chars;
   }
   return out;

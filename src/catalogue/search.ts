@@ -4,7 +4,8 @@
  * (typo-tolerant: words a typo apart, character n-grams, and each occupation's whole vocabulary).
  */
 import type { RuleBase } from '../engine/compile.js';
-import { aliasNames } from './aliases.js';
+import { aliasKeys, aliasNames } from './aliases.js';
+import { normaliseQuery } from './normalise.js';
 import { correctSlips } from './homophones.js';
 import { parseJobTitle } from './job-title.js';
 import type { Seniority } from '../model/profile.js';
@@ -55,9 +56,7 @@ const MAX_STAND_INS = 8;
 const PREFIX_QUALITY = 0.75;
 const HEAD_WEIGHT = Number(process.env['CR_HW'] ?? 1.5);
 
-export function normaliseQuery(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
-}
+export { normaliseQuery };
 
 /**
  * Longest role text (in characters, i.e. code points) that is searched. The CLI rejects
@@ -95,7 +94,7 @@ interface Index {
   readonly order: ReadonlyMap<string, number>;
   readonly exact: ReadonlyMap<string, readonly OccupationEntry[]>;
   /** Names of the derived alias index (aliases.ts) → entries; built on first use. */
-  readonly aliases: ReadonlyMap<string, readonly OccupationEntry[]>;
+  readonly aliases: AliasLookup;
   readonly words: WordIndex;
   /** Each character of the Chinese names and descriptions → the occupations (catalogue positions) using it. */
   readonly zhChars: ReadonlyMap<string, readonly number[]>;
@@ -113,6 +112,31 @@ interface Index {
 }
 
 const indexes = new WeakMap<RuleBase, Index>();
+
+/** The alias index's normalised names → this rule base's entries, worked out per name looked up. */
+class AliasLookup {
+  private readonly memo = new Map<string, readonly OccupationEntry[]>();
+  constructor(
+    private readonly rb: RuleBase,
+    private readonly order: ReadonlyMap<string, number>,
+  ) {}
+
+  get(key: string): readonly OccupationEntry[] | undefined {
+    let found = this.memo.get(key);
+    if (found === undefined) {
+      // Only names of the index are kept (at most its size); a miss is not remembered.
+      const ids = aliasKeys().get(key);
+      if (ids === undefined) return undefined;
+      found = ids.flatMap((id) => this.rb.occupationById.get(id) ?? []).sort((a, b) => (this.order.get(a.id) ?? 0) - (this.order.get(b.id) ?? 0));
+      this.memo.set(key, found);
+    }
+    return found.length > 0 ? found : undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -139,7 +163,7 @@ function indexOf(rb: RuleBase): Index {
   }
   const order = new Map(rb.occupations.map((o, i) => [o.id, i]));
   let words: WordIndex | undefined;
-  let aliases: Map<string, OccupationEntry[]> | undefined;
+  let aliases: AliasLookup | undefined;
   let profiles: { readonly en: ProfileIndex; readonly zh: ProfileIndex } | undefined;
   let zhNamePairs: { pairs: Set<string>; weights: Map<string, number> } | undefined;
   let zhChars: Map<string, number[]> | undefined;
@@ -180,11 +204,9 @@ function indexOf(rb: RuleBase): Index {
       return zhNamePairs;
     },
     get aliases() {
-      if (!aliases) {
-        aliases = new Map();
-        const { en, zh } = aliasNames();
-        for (const o of rb.occupations) for (const name of [...(en.get(o.id) ?? []), ...(zh.get(o.id) ?? [])]) push(aliases, normaliseQuery(name), o);
-      }
+      // Names normalised at build time (aliases.ts); a name's entries are worked out when it is
+      // looked up, in catalogue order, only those of this rule base.
+      aliases ??= new AliasLookup(rb, order);
       return aliases;
     },
   };
