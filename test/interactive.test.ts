@@ -23,6 +23,17 @@ function terminalIo(env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
   return { io, stdout: () => out, stderr: () => err };
 }
 
+/** Starts an interview, types a term that matches nothing and takes "My job is not listed". */
+async function toGroups() {
+  const t = terminalIo();
+  const run = main(['node', 'career-risk'], t.io);
+  await screen.next();
+  screen.type('qwxz');
+  await screen.next();
+  screen.keypress('enter');
+  return { t, run };
+}
+
 describe('interactive assessment', () => {
   it('asks the four questions and prints the report', async () => {
     const t = terminalIo();
@@ -129,13 +140,7 @@ describe('interactive role question: a job that is not listed', () => {
   });
 
   it('leads through a group to an occupation, and the interview goes on', async () => {
-    const t = terminalIo();
-    const run = main(['node', 'career-risk'], t.io);
-
-    await screen.next();
-    screen.type('qwxz');
-    await screen.next();
-    screen.keypress('enter');
+    const { t, run } = await toGroups();
 
     await screen.next();
     expect(screen.getScreen()).toContain(EN.group);
@@ -171,13 +176,7 @@ describe('interactive role question: a job that is not listed', () => {
   });
 
   it('goes back from an occupation list to the groups, and from the groups to the search', async () => {
-    const t = terminalIo();
-    const run = main(['node', 'career-risk'], t.io);
-
-    await screen.next();
-    screen.type('qwxz');
-    await screen.next();
-    screen.keypress('enter');
+    const { t, run } = await toGroups();
 
     await screen.next();
     screen.keypress('down');
