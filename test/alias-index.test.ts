@@ -91,6 +91,13 @@ describe('seniority named in a title', () => {
   });
 });
 
+describe('job-board titles', () => {
+  it('prefer the title without its noise named exactly to a search match of the raw text', () => {
+    const r = resolveRole(rb, 'Senior Accountant');
+    expect(r.kind === 'match' && r.occupation.id === 'accountant' && r.how === 'title').toBe(true);
+  });
+});
+
 describe('occupation bags (profiles.ts)', () => {
   it('answer the same after a round trip through JSON (the build writes the shipped ones)', () => {
     const texts = (o: (typeof rb.occupations)[number]) => [

@@ -771,8 +771,10 @@ export function prepareResolution(rb: RuleBase, query: string): (confidence: Con
   const cleaned = title.changed ? prepareTyped(rb, title.core) : undefined;
   return (confidence) => {
     const r = raw(confidence);
-    if (r.kind === 'match' || !cleaned) return r;
+    if (!cleaned || (r.kind === 'match' && r.how !== 'search')) return r;
     const c = cleaned(confidence);
+    // The title without its noise named exactly ("Senior Accountant" → Accountant) beats a search match of the raw text.
+    if (r.kind === 'match') return c.kind === 'match' && c.how !== 'search' ? c : r;
     if (c.kind === 'match') return c;
     if (r.kind === 'none' && (c.kind === 'ambiguous' || c.suggestions.length > 0)) return c;
     return r;
