@@ -40,21 +40,23 @@ const SUGGESTIONS = 5;
 /** Search score of an exact alias-index name: just behind a catalogue title or alias. */
 const ALIAS_SCORE = 0.02;
 /** A query word the profiles have never seen weighs this much in the query's length (a typical word weighs 3–6). */
-const UNKNOWN_TERM_WEIGHT = Number(process.env['CR_UW'] ?? 1.5);
+const UNKNOWN_TERM_WEIGHT = 1.5;
 /** Occupations whose profile cosine is at least this share of the best one are candidates. */
 const PROFILE_SHARE = 0.5;
 /** A profile cosine from which the profile evidence counts fully (below it, proportionally less). */
-const PROFILE_FULL = Number(process.env['CR_PF'] ?? 0.05);
+const PROFILE_FULL = 0.05;
 /** Weight of an unknown query word in knownShare (a rare known word weighs about 6). */
 const UNKNOWN_WORD_WEIGHT = 6;
 /** How much a wholly unknown query lowers fuzzy similarities (half unknown: half of this). */
 const UNKNOWN_PENALTY = 0.5;
 /** Share of the best single name in a fuzzy score; the rest is the profile evidence. */
-const NAME_WEIGHT = Number(process.env['CR_NW'] ?? 0.5);
+const NAME_WEIGHT = 0.5;
 /** How many vocabulary words one typed word may stand for (its prefixes or typos). */
 const MAX_STAND_INS = 8;
+/** What a typed word that is the start of a vocabulary word is worth ("translat" for translator). */
 const PREFIX_QUALITY = 0.75;
-const HEAD_WEIGHT = Number(process.env['CR_HW'] ?? 1.5);
+/** Extra weight of the word that names the job: the last English word, the last Chinese pair. */
+const HEAD_WEIGHT = 1.5;
 
 export { normaliseQuery };
 
