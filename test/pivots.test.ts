@@ -118,8 +118,8 @@ describe('career-risk pivots (built CLI)', () => {
   });
 
   it('takes the profile, --limit, --min-drop and --explain, and writes JSON', () => {
-    const r = runCli(['pivots', '-r', 'software-developer', '-s', 'entry', '-p', '4', '-a', 'none', '--min-drop', '3', '-n', '2', '--explain', '-f', 'json']);
-    expect(r.status).toBe(0);
+    const r = runCli(['pivots', '-r', 'software-developer', '-s', 'entry', '-p', '4', '-a', 'none', '--min-drop', '3', '-n', '2', '--explain', '-f', 'json', '--debug']);
+    expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout) as { profile: Profile; profileDefaulted: boolean; settings: { minDrop: number }; pivots: { similarity: number; drop: number }[] };
     expect(j.profile).toEqual({ occupation: 'software-developer', seniority: 'entry', repetitiveness: 4, aiUsage: 'none' });
     expect(j.profileDefaulted).toBe(false);
