@@ -105,7 +105,7 @@ describe('occupation bags (profiles.ts)', () => {
       { text: o.description.en, weight: 0.4 },
     ];
     const words = (t: string) => t.toLowerCase().match(/[a-z]+/g) ?? [];
-    const built = new ProfileIndex(rb.occupations, texts, words, 0.5);
+    const built = ProfileIndex.build(rb.occupations, texts, words, 0.5);
     const read = ProfileIndex.fromJSON(JSON.parse(JSON.stringify(built)) as ReturnType<ProfileIndex['toJSON']>);
     for (const q of [['software', 1], ['nurse', 1], ['driver', 0.8], ['unknownword', 1]] as const) {
       expect([...read.search([q], 1.5)]).toEqual([...built.search([q], 1.5)]);

@@ -7,17 +7,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it, vi } from 'vitest';
 import { FUZZY_NOTICES } from '../src/batch/input.js';
 import { RowAssessor } from '../src/batch/rows.js';
-import { runBatch } from '../src/batch/run.js';
 import type * as Search from '../src/catalogue/search.js';
 import type { MatchHow, MatchKind } from '../src/catalogue/search.js';
 import { matchKindOf, resolveRole } from '../src/catalogue/search.js';
 import { roleLabel } from '../src/cli/profile-input.js';
-import { runCli, shippedRuleBase } from './helpers.js';
+import { runBatchCsv, runCli, shippedRuleBase } from './helpers.js';
 
 /** A text only the (mocked) alias index knows. */
 const ALIAS_TEXT = 'code wrangler';
@@ -216,23 +214,8 @@ describe('match kinds', () => {
   });
 
   async function runIn(text: string, strictRoles: boolean) {
-    const input = new PassThrough();
-    const out = new PassThrough();
-    let output = '';
-    out.on('data', (d: Buffer) => (output += d.toString()));
-    const warnings: string[] = [];
-    input.end(text);
     const rb = shippedRuleBase();
-    const summary = await runBatch(new RowAssessor(rb, 'en', { strictRoles }), 'en', {
-      label: 'clients.csv',
-      input,
-      inputFormat: 'csv',
-      outputFormat: 'csv',
-      out,
-      ownsOut: false,
-      strict: false,
-      warn: (line) => warnings.push(line),
-    });
+    const { summary, output, warnings } = await runBatchCsv(new RowAssessor(rb, 'en', { strictRoles }), text);
     return { rows: rowsOf(output), warnings, summary: summary.toJson(rb, 'en'), text: summary.renderText(rb, 'en') };
   }
 

@@ -2,17 +2,15 @@
  * For any mix of valid and invalid rows: every row is accounted for, and every
  * valid row scores exactly what `assess` gives the same profile.
  */
-import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RowAssessor } from '../src/batch/rows.js';
-import { runBatch } from '../src/batch/run.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import type { Profile } from '../src/model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../src/model/profile.js';
-import { shippedRuleBase } from './helpers.js';
+import { runBatchCsv, shippedRuleBase } from './helpers.js';
 
 const rb = shippedRuleBase();
 const ZH_SENIORITY: Record<string, string> = { intern: '实习生', entry: '初级', mid: '中级', senior: '高级', lead: '经理', executive: '高管' };
@@ -53,29 +51,7 @@ const invalidClient: fc.Arbitrary<Client> = fc
     return { valid: false, cells };
   });
 
-async function runCsv(text: string) {
-  const input = new PassThrough();
-  const out = new PassThrough();
-  const errors = new PassThrough();
-  let output = '';
-  let rejected = '';
-  out.on('data', (d: Buffer) => (output += d.toString()));
-  errors.on('data', (d: Buffer) => (rejected += d.toString()));
-  const warnings: string[] = [];
-  input.end(text);
-  const summary = await runBatch(new RowAssessor(rb, 'en'), 'en', {
-    label: 'clients.csv',
-    input,
-    inputFormat: 'csv',
-    outputFormat: 'csv',
-    out,
-    ownsOut: false,
-    errors,
-    strict: false,
-    warn: (line) => warnings.push(line),
-  });
-  return { summary, output, rejected, warnings };
-}
+const runCsv = (text: string) => runBatchCsv(new RowAssessor(rb, 'en'), text);
 
 /** A row broken the ways real files break: a quote never closed, text after a closing quote, a stray quote. */
 const damagedLine = fc

@@ -1,5 +1,6 @@
 /** Shared test helpers: the shipped rule base, profiles, and running the built CLI. */
 import { spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,8 @@ import { compileRuleBase } from '../src/engine/compile.js';
 import type { LoadOptions } from '../src/engine/load.js';
 import { loadRuleBase } from '../src/engine/load.js';
 import { formatProblem } from '../src/engine/problems.js';
+import type { RowAssessor } from '../src/batch/rows.js';
+import { runBatch } from '../src/batch/run.js';
 import type { Profile } from '../src/model/profile.js';
 import { isRepetitiveness } from '../src/model/profile.js';
 
@@ -143,4 +146,29 @@ export function readDerived(file: string): Record<string, string>[] {
     if (cells.length !== columns.length) throw new Error(`data/derived/${file}: ${cells.length} fields, not ${columns.length}: ${line}`);
     return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']));
   });
+}
+
+/** Runs batch in the process on CSV text (label clients.csv): the summary, the CSV written, the rejected rows and the warnings. */
+export async function runBatchCsv(assessor: RowAssessor, text: string) {
+  const input = new PassThrough();
+  const out = new PassThrough();
+  const errors = new PassThrough();
+  let output = '';
+  let rejected = '';
+  out.on('data', (d: Buffer) => (output += d.toString()));
+  errors.on('data', (d: Buffer) => (rejected += d.toString()));
+  const warnings: string[] = [];
+  input.end(text);
+  const summary = await runBatch(assessor, 'en', {
+    label: 'clients.csv',
+    input,
+    inputFormat: 'csv',
+    outputFormat: 'csv',
+    out,
+    ownsOut: false,
+    errors,
+    strict: false,
+    warn: (line) => warnings.push(line),
+  });
+  return { summary, output, rejected, warnings };
 }

@@ -32,26 +32,41 @@ export interface SerialisedProfiles {
 }
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-function typed<T>(text: string, make: (buffer: ArrayBuffer, offset: number, length: number) => T, size: number): T {
+/** The decoded bytes in a buffer of their own: typed arrays need their element alignment. */
+function buffer(text: string): ArrayBuffer {
   const b = Buffer.from(text, 'base64');
-  // Copied into a buffer of its own: typed arrays need their element alignment.
   const copy = new ArrayBuffer(b.byteLength);
   new Uint8Array(copy).set(b);
-  return make(copy, 0, b.byteLength / size);
+  return copy;
 }
 
 export class ProfileIndex {
   /** term → its position in the arrays below */
   private readonly termIndex = new Map<string, number>();
-  private readonly terms: string[];
-  private readonly idf: Float64Array;
-  /** Postings of term k: occupation[start[k] .. start[k + 1]), with its weight in that occupation's normalised vector. */
-  private readonly start: Uint32Array;
-  private readonly occupation: Uint16Array;
-  private readonly weight: Float32Array;
+
+  /**
+   * Postings of term k: occupation[start[k] .. start[k + 1]), each with its weight in that
+   * occupation's normalised vector. Weights are 32-bit floats whether built or read, so a read
+   * index answers exactly as a built one.
+   */
+  private constructor(
+    private readonly terms: readonly string[],
+    private readonly idf: Float64Array,
+    private readonly start: Uint32Array,
+    private readonly occupation: Uint16Array,
+    private readonly weight: Float32Array,
+  ) {
+    terms.forEach((t, k) => this.termIndex.set(t, k));
+  }
 
   static fromJSON(data: SerialisedProfiles): ProfileIndex {
-    return new ProfileIndex([], () => [], () => [], 1, data);
+    return new ProfileIndex(
+      data.terms,
+      new Float64Array(buffer(data.idf)),
+      new Uint32Array(buffer(data.start)),
+      new Uint16Array(buffer(data.occupation)),
+      new Float32Array(buffer(data.weight)),
+    );
   }
 
   toJSON(): SerialisedProfiles {
@@ -59,26 +74,10 @@ export class ProfileIndex {
   }
 
   /**
-   * `normPower`: 1 is the cosine; below 1, pivoted length normalisation, so that a bag of many names
-   * (113 for Software Developers) is not diluted below a bag of three. Weights are kept as 32-bit
-   * floats, built or read alike, so a read index answers exactly as a built one.
+   * Builds the bags. `normPower`: 1 is the cosine; below 1, pivoted length normalisation, so that
+   * a bag of many names (113 for Software Developers) is not diluted below a bag of three.
    */
-  constructor(
-    occupations: readonly OccupationEntry[],
-    texts: (o: OccupationEntry) => readonly WeightedText[],
-    terms: Terms,
-    normPower = 1,
-    serialised?: SerialisedProfiles,
-  ) {
-    if (serialised) {
-      this.terms = [...serialised.terms];
-      this.idf = typed(serialised.idf, (b, o, n) => new Float64Array(b, o, n), 8);
-      this.start = typed(serialised.start, (b, o, n) => new Uint32Array(b, o, n), 4);
-      this.occupation = typed(serialised.occupation, (b, o, n) => new Uint16Array(b, o, n), 2);
-      this.weight = typed(serialised.weight, (b, o, n) => new Float32Array(b, o, n), 4);
-      this.terms.forEach((t, k) => this.termIndex.set(t, k));
-      return;
-    }
+  static build(occupations: readonly OccupationEntry[], texts: (o: OccupationEntry) => readonly WeightedText[], terms: Terms, normPower = 1): ProfileIndex {
     const bags: Map<string, number>[] = occupations.map((o) => {
       const bag = new Map<string, number>();
       for (const { text, weight } of texts(o)) for (const t of new Set(terms(text))) bag.set(t, (bag.get(t) ?? 0) + weight);
@@ -87,11 +86,11 @@ export class ProfileIndex {
     const df = new Map<string, number>();
     for (const bag of bags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     const n = occupations.length;
-    const idf = new Map<string, number>();
-    for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
+    const idfOf = new Map<string, number>();
+    for (const [t, d] of df) idfOf.set(t, Math.log(1 + n / d));
     const postings = new Map<string, [number, number][]>();
     bags.forEach((bag, i) => {
-      const vector: [string, number][] = [...bag].map(([t, tf]) => [t, (1 + Math.log(1 + tf)) * (idf.get(t) ?? 0)]);
+      const vector: [string, number][] = [...bag].map(([t, tf]) => [t, (1 + Math.log(1 + tf)) * (idfOf.get(t) ?? 0)]);
       const norm = Math.pow(vector.reduce((s, [, v]) => s + v * v, 0), normPower / 2) || 1;
       for (const [t, v] of vector) {
         const list = postings.get(t) ?? [];
@@ -99,25 +98,25 @@ export class ProfileIndex {
         postings.set(t, list);
       }
     });
-    this.terms = [...postings.keys()];
-    this.idf = new Float64Array(this.terms.length);
-    this.start = new Uint32Array(this.terms.length + 1);
+    const list = [...postings.keys()];
+    const idf = new Float64Array(list.length);
+    const start = new Uint32Array(list.length + 1);
     let total = 0;
-    for (const list of postings.values()) total += list.length;
-    this.occupation = new Uint16Array(total);
-    this.weight = new Float32Array(total);
+    for (const p of postings.values()) total += p.length;
+    const occupation = new Uint16Array(total);
+    const weight = new Float32Array(total);
     let at = 0;
-    this.terms.forEach((t, k) => {
-      this.termIndex.set(t, k);
-      this.idf[k] = idf.get(t) ?? 0;
-      this.start[k] = at;
+    list.forEach((t, k) => {
+      idf[k] = idfOf.get(t) ?? 0;
+      start[k] = at;
       for (const [i, v] of postings.get(t) ?? []) {
-        this.occupation[at] = i;
-        this.weight[at] = v;
+        occupation[at] = i;
+        weight[at] = v;
         at++;
       }
     });
-    this.start[this.terms.length] = at;
+    start[list.length] = at;
+    return new ProfileIndex(list, idf, start, occupation, weight);
   }
 
   private single: string[] | undefined;

@@ -10,7 +10,7 @@ import { correctSlips } from './homophones.js';
 import { parseJobTitle } from './job-title.js';
 import type { Seniority } from '../model/profile.js';
 import type { OccupationEntry } from '../engine/schema.js';
-import { CJK, MAX_QUERY_WORDS, NON_CJK_RUNS, WordIndex, stem, wordMatch, words as latinWords } from './tokens.js';
+import { CJK, MAX_QUERY_WORDS, NON_CJK_RUNS, PREFIX_QUALITY, WordIndex, stem, wordMatch, words as latinWords } from './tokens.js';
 import { ProfileIndex, WEIGHTS } from './profiles.js';
 import type { SerialisedProfiles, WeightedText } from './profiles.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,8 +53,6 @@ const UNKNOWN_PENALTY = 0.5;
 const NAME_WEIGHT = 0.5;
 /** How many vocabulary words one typed word may stand for (its prefixes or typos). */
 const MAX_STAND_INS = 8;
-/** What a typed word that is the start of a vocabulary word is worth ("translat" for translator). */
-const PREFIX_QUALITY = 0.75;
 /** Extra weight of the word that names the job: the last English word, the last Chinese pair. */
 const HEAD_WEIGHT = 1.5;
 
@@ -242,12 +240,9 @@ function profileTexts(lang: 'en' | 'zh') {
   ];
 }
 
-/** Both languages' bags, built (English pivoted: its bags hold 3 to 200 names; Chinese ones differ little). */
-function buildProfiles(rb: RuleBase): { en: ProfileIndex; zh: ProfileIndex } {
-  return {
-    en: new ProfileIndex(rb.occupations, profileTexts('en'), enTerms, 0.5),
-    zh: new ProfileIndex(rb.occupations, profileTexts('zh'), zhTerms),
-  };
+/** One language's bags, built (English pivoted: its bags hold 3 to 200 names; Chinese ones differ little). */
+function buildProfile(rb: RuleBase, lang: 'en' | 'zh'): ProfileIndex {
+  return lang === 'en' ? ProfileIndex.build(rb.occupations, profileTexts('en'), enTerms, 0.5) : ProfileIndex.build(rb.occupations, profileTexts('zh'), zhTerms);
 }
 
 const SHIPPED_PROFILES = new URL('./profiles.json', import.meta.url);
@@ -257,8 +252,7 @@ const SHIPPED_PROFILES = new URL('./profiles.json', import.meta.url);
  * they were built for. Rebuilding them costs a process about 0.3 s; reading them, a few ms.
  */
 export function writeShippedProfiles(rb: RuleBase): void {
-  const built = buildProfiles(rb);
-  writeFileSync(SHIPPED_PROFILES, JSON.stringify({ hash: rb.hash, ids: rb.occupations.map((o) => o.id), en: built.en, zh: built.zh }));
+  writeFileSync(SHIPPED_PROFILES, JSON.stringify({ hash: rb.hash, ids: rb.occupations.map((o) => o.id), en: buildProfile(rb, 'en'), zh: buildProfile(rb, 'zh') }));
 }
 
 /**
@@ -284,12 +278,12 @@ function profilesOf(rb: RuleBase): { readonly en: ProfileIndex; readonly zh: Pro
   return {
     get en() {
       const data = read();
-      en ??= data ? ProfileIndex.fromJSON(data.en) : new ProfileIndex(rb.occupations, profileTexts('en'), enTerms, 0.5);
+      en ??= data ? ProfileIndex.fromJSON(data.en) : buildProfile(rb, 'en');
       return en;
     },
     get zh() {
       const data = read();
-      zh ??= data ? ProfileIndex.fromJSON(data.zh) : new ProfileIndex(rb.occupations, profileTexts('zh'), zhTerms);
+      zh ??= data ? ProfileIndex.fromJSON(data.zh) : buildProfile(rb, 'zh');
       return zh;
     },
   };
@@ -505,7 +499,17 @@ export function chineseParts(q: string): string[] {
  * The Chinese parts of a query (chineseParts), each followed by its input-method slips corrected
  * when it has any (homophones.ts: 会记 → 会计), as the catalogue's character pairs judge them.
  */
-function zhParts(index: Index, q: string): Part[] {
+function zhParts(index: Index, q: string): readonly Part[] {
+  // The search and the confidence check of one resolution both ask for the same query's parts.
+  if (lastZhParts?.index === index && lastZhParts.q === q) return lastZhParts.parts;
+  const parts = zhPartsOf(index, q);
+  lastZhParts = { index, q, parts };
+  return parts;
+}
+
+let lastZhParts: { readonly index: Index; readonly q: string; readonly parts: readonly Part[] } | undefined;
+
+function zhPartsOf(index: Index, q: string): Part[] {
   const raw = chineseParts(q);
   if (raw.length === 0) return [];
   const { pairs, weights } = index.zhNamePairs;
@@ -770,10 +774,12 @@ export function resolveRole(rb: RuleBase, query: string, confidence: Confidences
 export function prepareResolution(rb: RuleBase, query: string): (confidence: Confidences) => RoleResolution {
   const raw = prepareTyped(rb, query);
   const title = parseJobTitle(cut(query));
-  const cleaned = title.changed ? prepareTyped(rb, title.core) : undefined;
+  // The cleaned title is searched only when the raw text is not answered exactly (the common case pays nothing).
+  let cleaned: ((confidence: Confidences) => RoleResolution) | undefined;
   return (confidence) => {
     const r = raw(confidence);
-    if (!cleaned || (r.kind === 'match' && r.how !== 'search')) return r;
+    if (!title.changed || (r.kind === 'match' && r.how !== 'search')) return r;
+    cleaned ??= prepareTyped(rb, title.core);
     const c = cleaned(confidence);
     // The title without its noise named exactly ("Senior Accountant" → Accountant) beats a search match of the raw text.
     if (r.kind === 'match') return c.kind === 'match' && c.how !== 'search' ? c : r;

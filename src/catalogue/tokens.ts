@@ -97,10 +97,13 @@ function letterGap(a: string, b: string): number {
   return Math.ceil(gap / 2);
 }
 
+/** What a query word that starts a vocabulary word is worth ("translat" for translator). */
+export const PREFIX_QUALITY = 0.75;
+
 /** How well a query word stands for a vocabulary word (0 = not at all). */
 export function wordMatch(query: string, word: string): number {
   if (query === word) return 1;
-  if (query.length >= 3 && word.startsWith(query)) return 0.75;
+  if (query.length >= 3 && word.startsWith(query)) return PREFIX_QUALITY;
   const allowed = query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0;
   // Lengths further apart than the allowed edits can never match: skip the letter count and the distance.
   if (allowed > 0 && Math.abs(query.length - word.length) <= allowed && letterGap(query, word) <= allowed && editDistance(query, word, allowed) <= allowed) {
@@ -124,11 +127,10 @@ export class WordIndex {
   private readonly byLength = new Map<number, string[]>();
   private readonly rarest: number;
 
-  /** `more`: further English names of an occupation (the derived alias index). */
-  constructor(occupations: readonly OccupationEntry[], more: (o: OccupationEntry) => readonly string[] = () => []) {
+  constructor(occupations: readonly OccupationEntry[]) {
     const df = new Map<string, Set<number>>();
     occupations.forEach((o, i) => {
-      const names = [o.title.en, ...o.aliases.en, ...more(o), o.title.zh, ...o.aliases.zh].map((n) => ({ text: n, weight: 1 }));
+      const names = [o.title.en, ...o.aliases.en, o.title.zh, ...o.aliases.zh].map((n) => ({ text: n, weight: 1 }));
       names.push({ text: o.description.en, weight: DESCRIPTION_WEIGHT });
       for (const { text, weight } of names) {
         // Latin fragments of Chinese names ("HR" in "HR招聘") would stand for the whole name.
