@@ -1,6 +1,24 @@
 #!/usr/bin/env node
 // Tiny launcher: everything lives in the compiled CLI (run `npm run build` after editing src/).
-import { main } from '../dist/cli/main.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+
+let main;
+try {
+  ({ main } = await import(entry.href));
+} catch (error) {
+  // Only the compiled CLI itself missing means "not built": any other missing module is a real error.
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || existsSync(entry)) throw error;
+  const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
+  process.stderr.write(
+    existsSync(new URL('../src/', import.meta.url))
+      ? `career-risk: not built yet: run \`npm ci && npm run build\` in ${root} first (\`npm run build\` alone if node_modules/ is there)\n`
+      : `career-risk: this copy in ${root} was installed without its build (no dist/), as an install from a git URL is: install a packed tarball instead (README, "Install")\n`,
+  );
+  process.exit(2);
+}
 
 main(process.argv).then(
   (code) => {

@@ -131,13 +131,25 @@ describe('damaged CSV: a bad row is rejected alone, the rest is read', () => {
 });
 
 describe('encoding', () => {
-  it('warns once, naming the line, when a file is not UTF-8 (a Latin-1 or GBK export), and still reads it', () => {
+  const LATIN1 = 'id,role,seniority,repetitiveness,ai_usage,notes\nc1,nurse,mid,3,daily,ok\nc2,nurse,mid,3,daily,caf\xe9\nc3,nurse,mid,3,daily,\xe9\n';
+
+  it('stops with one line naming the first line that is not UTF-8 (a Latin-1 export), and writes nothing', () => {
     const file = path.join(dir, 'latin1.csv');
-    writeFileSync(file, Buffer.from('id,role,seniority,repetitiveness,ai_usage,notes\nc1,nurse,mid,3,daily,ok\nc2,nurse,mid,3,daily,caf\xe9\nc3,nurse,mid,3,daily,\xe9\n', 'latin1'));
+    writeFileSync(file, Buffer.from(LATIN1, 'latin1'));
     const r = run(file);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `career-risk: ${file}:3: the file is not UTF-8 (first on this line); run again with --encoding and its encoding (gbk, gb18030, big5, windows-1252 …), or save it in Excel as "CSV UTF-8" (no output file was written)`,
+    ]);
+    expect(readdirSync(dir).filter((f) => f.startsWith(`out-${n - 1}.`) || f.startsWith(`err-${n - 1}.`) || f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reads it with --encoding windows-1252', () => {
+    const file = path.join(dir, 'latin1-ok.csv');
+    writeFileSync(file, Buffer.from(LATIN1, 'latin1'));
+    const r = run(file, ['--encoding', 'windows-1252']);
     expect(r.status).toBe(0);
-    expect(r.stderr.match(/not valid UTF-8/g)).toHaveLength(1);
-    expect(r.stderr).toContain('latin1.csv:3: warning: the file is not valid UTF-8 (first on this line)');
+    expect(r.results.map((row) => row.notes)).toEqual(['ok', 'café', 'é']);
     expect(closing(r)).toBe('3 rows: 3 assessed, 0 rejected');
   });
 });

@@ -29,6 +29,9 @@ const RESULT_COLUMNS = [
   'advice_1',
   'advice_2',
   'advice_3',
+  'advice_1_label',
+  'advice_2_label',
+  'advice_3_label',
   'pivot_1',
   'pivot_1_score',
 ];
@@ -191,7 +194,7 @@ describe('batch summary, formats and exit codes', () => {
   it.each([
     [['batch', 'no-such-file.csv'], 'career-risk: cannot read no-such-file.csv: no such file or folder'],
     [['batch', 'test/fixtures', '--input-format', 'csv'], 'career-risk: cannot read test/fixtures: it is a folder'],
-    [['batch', 'test/fixtures/batch/missing-columns.csv'], 'career-risk: test/fixtures/batch/missing-columns.csv:1: missing column role, repetitiveness, ai_usage (found: id, name, seniority)'],
+    [['batch', 'test/fixtures/batch/missing-columns.csv'], 'career-risk: test/fixtures/batch/missing-columns.csv:1: missing columns role, repetitiveness, ai_usage (found: id, name, seniority)'],
     [['batch', 'README.md'], 'career-risk: cannot tell the format of README.md from its extension; pass --input-format csv or jsonl'],
     [['batch'], 'career-risk: missing the client file: pass a CSV or JSONL file, or - for standard input (see --template)'],
     [['batch', MESSY_CSV, '--summary-format', 'md'], 'career-risk: --summary-format md or json writes to a file: pass --summary-file FILE'],

@@ -9,7 +9,11 @@ import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
 import { groupStats } from '../src/cli/roles.js';
 import { messages } from '../src/i18n/index.js';
-import { shippedRuleBase } from './helpers.js';
+import { ROOT, shippedRuleBase } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 function terminalIo(env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -68,6 +72,8 @@ describe('interactive assessment', () => {
     expect(report).toContain('Occupation: Translator · 笔译员');
     expect(report).toContain('Entry (0–2 years) · repetitiveness 4 – mostly routine · AI use: None');
     expect(report).toContain('What to learn next');
+    // The answers as one command, to skip the questions next time.
+    expect(t.stderr()).toContain('Same answers next time, without the questions:\n  career-risk assess --role translator --seniority entry --repetitiveness 4 --ai-usage none\n');
   });
 
   it('asks only what the flags left out, in Chinese', async () => {
@@ -80,6 +86,30 @@ describe('interactive assessment', () => {
 
     expect(await run).toBe(0);
     expect(t.stdout()).toContain('画像: 初级（0–2年） · 重复度 5 – 高度重复 · AI使用: 偶尔');
+    // The flags given (as ids) and the answer asked, in one command.
+    expect(t.stderr()).toContain('下次不用再回答问题，直接运行：\n  career-risk assess --role accountant --seniority entry --repetitiveness 5 --ai-usage occasional\n');
+  });
+
+  it('gives the equivalent command with --lang, --rules, --brief, quoted for the shell', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'career-risk-rerun-'));
+    const pack = path.join(dir, "my pack's rules");
+    cpSync(path.join(ROOT, 'examples', 'rule-pack'), pack, { recursive: true });
+    const t = terminalIo();
+    const run = main(['node', 'career-risk', 'assess', '-s', 'entry', '-p', '4', '-a', 'none', '--lang', 'zh', '--rules', pack, '--brief'], t.io);
+
+    await screen.next();
+    screen.type('笔译');
+    await screen.next();
+    screen.keypress('enter');
+
+    expect(await run).toBe(0);
+    expect(t.stdout()).toContain('完整报告');
+    const lines = t.stderr().split('\n');
+    const command = lines[lines.indexOf('下次不用再回答问题，直接运行：') + 1]?.trimStart() ?? '';
+    expect(command).toBe(`career-risk assess --role translator --seniority entry --repetitiveness 4 --ai-usage none --lang zh --rules '${pack.replace("'", "'\\''")}' --brief`);
+    // The shell reads it back as the same arguments.
+    const echoed = spawnSync('bash', ['-c', `printf '%s\\n' ${command}`], { encoding: 'utf8' }).stdout;
+    expect(echoed.split('\n').slice(0, -1)).toEqual(['career-risk', 'assess', '--role', 'translator', '--seniority', 'entry', '--repetitiveness', '4', '--ai-usage', 'none', '--lang', 'zh', '--rules', pack, '--brief']);
   });
 
   it('exits 130 with one short line on Ctrl+C', async () => {

@@ -1,6 +1,7 @@
 /**
  * Mainland punctuation in every Chinese string the tool prints: the zh texts of the
- * shipped rule base (occupations included) and the zh UI catalogue.
+ * shipped rule base (occupations included), the zh UI catalogue (error texts and
+ * commander's messages included) and the zh help (src/cli/help-zh.ts).
  *
  * The rule: an ASCII `,` `:` `;` `(` `)` `?` or `!` is an offence when the nearest
  * non-space character before it or after it is Chinese (a Han character, CJK
@@ -26,6 +27,8 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleBase } from '../src/engine/load.js';
 import { formatProblem } from '../src/engine/problems.js';
 import { zh } from '../src/i18n/zh.js';
+import { HELP_WORDS_ZH, HELP_ZH } from '../src/cli/help-zh.js';
+import { SEARCH_DATA_ATTRIBUTION } from '../src/catalogue/aliases.js';
 
 const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u201c\u201d]/u;
 const ASCII_PUNCTUATION = new Set([',', ':', ';', '(', ')', '?', '!']);
@@ -220,5 +223,15 @@ describe('Chinese strings use full-width punctuation next to Chinese text', () =
     expect(strings.filter((s) => s.text === '').map((s) => s.where)).toEqual([]);
     expect(strings.length).toBeGreaterThan(80);
     expect(report(strings, { locationPrefix: true })).toEqual([]);
+  });
+
+  it('the zh help (src/cli/help-zh.ts), line by line', () => {
+    // The data attribution is quoted in its original English, as its licences ask.
+    const quoted = new Set(SEARCH_DATA_ATTRIBUTION.map((line) => `  ${line}`));
+    const lines = catalogueStrings({ HELP_ZH, HELP_WORDS_ZH }, 'help', []).flatMap(({ where, text }) =>
+      text.split('\n').filter((line) => !quoted.has(line)).map((line) => ({ where, text: line })),
+    );
+    expect(lines.length).toBeGreaterThan(150);
+    expect(report(lines)).toEqual([]);
   });
 });

@@ -22,10 +22,10 @@
  * a `BadFrame`), so row numbers never drift. Blank lines are left out. Lone CRs
  * outside quotes end a line like LF and CRLF do.
  */
-import { StringDecoder } from 'node:string_decoder';
 import { Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
-import { Utf8Check } from './utf8-check.js';
+import type { DecoderFactory } from './encoding.js';
+import { InputText } from './encoding.js';
 
 /** A record that cannot be parsed: what the batch loop reports and writes to the errors file. */
 export interface BadFrame {
@@ -402,20 +402,19 @@ function countFields(text: string): number {
 
 /** The framer as a stream: bytes in, framed text out (for csv-parse). */
 export class CsvFrameStream extends Transform {
-  private readonly decoder = new StringDecoder('utf8');
-  /** Emits `invalid-utf8` (with the line) the first time the input is not UTF-8. */
-  private readonly utf8 = new Utf8Check();
+  private readonly text: InputText;
   private readonly framer: CsvFramer;
 
-  constructor(onFrame: (frame: Frame) => void, cap: number) {
+  /** `decoder`: for an `--encoding` other than UTF-8; without it the input must be UTF-8 (else a NotUtf8Error). */
+  constructor(onFrame: (frame: Frame) => void, cap: number, decoder?: DecoderFactory) {
     super({ decodeStrings: true, readableHighWaterMark: 1 << 16 });
     this.framer = new CsvFramer(onFrame, cap);
+    this.text = new InputText(decoder);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.utf8.check(chunk)) this.emit('invalid-utf8', this.utf8.invalidLine);
     try {
-      const text = this.framer.write(this.decoder.write(chunk), false);
+      const text = this.framer.write(this.text.write(chunk), false);
       callback(null, text.length > 0 ? text : undefined);
     } catch (error) {
       callback(error as Error);
@@ -423,9 +422,8 @@ export class CsvFrameStream extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.utf8.end()) this.emit('invalid-utf8', this.utf8.invalidLine);
     try {
-      const text = this.framer.write(this.decoder.end(), true);
+      const text = this.framer.write(this.text.end(), true);
       callback(null, text.length > 0 ? text : undefined);
     } catch (error) {
       callback(error as Error);

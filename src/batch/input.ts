@@ -14,10 +14,36 @@ export const MAX_RECORD_BYTES = 1024 * 1024;
 /** Rows matched by fuzzy search that are named one by one on stderr; the rest are counted in one line (the match column lists them all). */
 export const FUZZY_NOTICES = 20;
 
-/** Header cell → canonical column name (case, spaces, dashes and `aiUsage` spellings folded). */
+/**
+ * The header names (and JSONL keys) of each column the batch command reads, besides
+ * the English name itself: Chinese names as spreadsheets label them. Matched after
+ * folding (see canonicalColumn), so `AI 使用`, `ＡＩ使用` and `ai使用` are one name.
+ */
+export const COLUMN_NAMES_ZH: Readonly<Record<FieldColumn | 'id', readonly string[]>> = {
+  id: ['编号', '客户编号', '序号', '学号'],
+  role: ['职业', '岗位', '职位', '职务', '工作'],
+  seniority: ['资历', '级别', '职级', '资历级别'],
+  repetitiveness: ['重复度', '重复程度', '重复性'],
+  ai_usage: ['AI使用', 'AI使用情况', 'AI使用频率', 'AI使用程度', '使用AI'],
+};
+
+/** A header name folded for matching: full-width forms to ASCII (NFKC), lower case, no spaces, dashes or underscores. */
+const compact = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+
+const KNOWN_COLUMNS: ReadonlyMap<string, string> = new Map<string, string>([
+  ...(['id', ...FIELD_COLUMNS] as const).map((c) => [compact(c), c] as const),
+  ...Object.entries(COLUMN_NAMES_ZH).flatMap(([column, names]) => names.map((n) => [compact(n), column] as const)),
+]);
+
+/**
+ * Header cell → canonical column name: case, width (full-width letters and spaces),
+ * spaces, dashes and underscores folded, so `AI Usage`, `ai-usage`, `aiUsage` and
+ * `ＡＩ 使用` all name ai_usage. Other names come back folded, and pass through.
+ */
 export function canonicalColumn(name: string): string {
-  const folded = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  return folded === 'aiusage' ? 'ai_usage' : folded;
+  const known = KNOWN_COLUMNS.get(compact(name));
+  if (known !== undefined) return known;
+  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
 export function guessInputFormat(path: string): InputFormat | undefined {

@@ -4,10 +4,10 @@
  * next line, so one huge line costs no more memory than the cap. An object-mode
  * stream, so `pause()` stops lines at once (readline keeps emitting them).
  */
-import { StringDecoder } from 'node:string_decoder';
 import { Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
-import { Utf8Check } from './utf8-check.js';
+import type { DecoderFactory } from './encoding.js';
+import { InputText } from './encoding.js';
 
 /** One input line: its text, or `undefined` when it was longer than the cap. */
 export interface JsonlLine {
@@ -16,27 +16,40 @@ export interface JsonlLine {
 }
 
 export class JsonlLineStream extends Transform {
-  private readonly decoder = new StringDecoder('utf8');
-  /** Emits `invalid-utf8` (with the line) the first time the input is not UTF-8. */
-  private readonly utf8 = new Utf8Check();
+  /** Bytes → text: UTF-8 (checked: a NotUtf8Error at the first bad byte) unless a decoder is given. */
+  private readonly text: InputText;
   private pending = '';
   private line = 0;
   /** The current line has outgrown the cap: skip to its end. */
   private skipping = false;
 
-  constructor(readonly cap: number) {
+  constructor(
+    readonly cap: number,
+    decoder?: DecoderFactory,
+  ) {
     super({ readableObjectMode: true, decodeStrings: true, readableHighWaterMark: 64 });
+    this.text = new InputText(decoder);
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.utf8.check(chunk)) this.emit('invalid-utf8', this.utf8.invalidLine);
-    this.split(this.decoder.write(chunk));
+    try {
+      this.split(this.text.write(chunk));
+    } catch (error) {
+      callback(error as Error);
+      return;
+    }
     callback();
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.utf8.end()) this.emit('invalid-utf8', this.utf8.invalidLine);
-    this.split(this.decoder.end());
+    let rest: string;
+    try {
+      rest = this.text.end();
+    } catch (error) {
+      callback(error as Error);
+      return;
+    }
+    this.split(rest);
     if (this.skipping) this.emitLine(undefined);
     else if (this.pending.length > 0) this.emitLine(this.pending);
     this.pending = '';

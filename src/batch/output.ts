@@ -18,8 +18,9 @@ export interface RowWriter {
   end(): Promise<void>;
 }
 
-export function csvWriter(dest: Writable, columns: readonly string[], ownsDest: boolean): RowWriter {
-  const stringifier = stringify({ header: true, columns: [...columns], escape_formulas: true, record_delimiter: 'unix' });
+/** `bom`: start with a UTF-8 byte-order mark (`--bom`), so Excel on Windows reads the file as UTF-8. */
+export function csvWriter(dest: Writable, columns: readonly string[], ownsDest: boolean, bom = false): RowWriter {
+  const stringifier = stringify({ header: true, columns: [...columns], escape_formulas: true, record_delimiter: 'unix', bom });
   stringifier.pipe(dest, { end: ownsDest });
   // A failing destination is reported by the batch loop (it listens on `dest`);
   // the stringifier only needs to stop, without raising a second, unhandled error.

@@ -59,6 +59,10 @@ export const RESULT_COLUMNS = [
   'advice_1',
   'advice_2',
   'advice_3',
+  // The same advice in the report language, for people (the ids above are for scripts).
+  'advice_1_label',
+  'advice_2_label',
+  'advice_3_label',
   'pivot_1',
   'pivot_1_score',
 ] as const;
@@ -225,6 +229,7 @@ export class RowAssessor {
       a.reading?.id ?? '',
     ];
     for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.id ?? '');
+    for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.label[this.lang] ?? '');
     const pivot = a.pivots[0];
     cells.push(pivot?.id ?? '', pivot ? (SCORES[pivot.score] ?? '') : '');
     return { ok: true, occupation: o, match, slot, cells };

@@ -20,6 +20,8 @@ import { CsvFrameStream, FramingError } from './csv-frames.js';
 import type { JsonlLine } from './jsonl-lines.js';
 import { jsonDepthExceeds, JsonlLineStream } from './jsonl-lines.js';
 import type { Progress } from './progress.js';
+import type { DecoderFactory } from './encoding.js';
+import { NotUtf8Error } from './encoding.js';
 import type { RawFields, RowAssessor, RowOutcome } from './rows.js';
 import { RESULT_COLUMNS } from './rows.js';
 import { Summary } from './summary.js';
@@ -36,6 +38,10 @@ export interface BatchIo {
   readonly errors?: Writable | undefined;
   readonly strict: boolean;
   readonly progress?: Progress | undefined;
+  /** Decodes an input that is not UTF-8 (`--encoding`); without it the input must be UTF-8. */
+  readonly decoder?: DecoderFactory | undefined;
+  /** Start every CSV output (results and rejected rows) with a UTF-8 byte-order mark (`--bom`). */
+  readonly bom?: boolean | undefined;
   /** One line of diagnostics (stderr). */
   warn(line: string): void;
 }
@@ -99,8 +105,9 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   const columns = (): readonly string[] => header ?? ['id', ...FIELD_COLUMNS];
   const open = (): RowWriter => {
     if (out) return out;
-    out = b.outputFormat === 'csv' ? csvWriter(b.out, [...columns(), ...RESULT_COLUMNS], b.ownsOut) : jsonWriter(b.out, b.outputFormat, b.ownsOut);
-    if (b.errors) errors = b.inputFormat === 'csv' ? csvWriter(b.errors, [...columns(), 'reason'], true) : jsonWriter(b.errors, 'jsonl', true);
+    const bom = b.bom === true;
+    out = b.outputFormat === 'csv' ? csvWriter(b.out, [...columns(), ...RESULT_COLUMNS], b.ownsOut, bom) : jsonWriter(b.out, b.outputFormat, b.ownsOut);
+    if (b.errors) errors = b.inputFormat === 'csv' ? csvWriter(b.errors, [...columns(), 'reason'], true, bom) : jsonWriter(b.errors, 'jsonl', true);
     return out;
   };
 
@@ -173,7 +180,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       seenNames.set(key, i);
     });
     const missing = FIELD_COLUMNS.filter((c) => index[c] === undefined);
-    if (missing.length > 0) throw new UserError(m.batch.missingColumns(b.label, missing.join(', '), fields.join(', ')));
+    if (missing.length > 0) throw new UserError(m.batch.missingColumns(b.label, missing.join(', '), missing.length, fields.join(', ')));
     [iRole = 0, iSeniority = 0, iRepetitiveness = 0, iAiUsage = 0] = FIELD_COLUMNS.map((c) => index[c] ?? 0);
     iId = index.id;
   };
@@ -265,6 +272,9 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     reject(frame.line, frame.text === undefined ? [] : salvageCells(frame.text), reason);
   };
 
+  /** The input is not UTF-8: one line naming the file, the line, what it looks like and the flag to pass. */
+  const notUtf8 = (error: NotUtf8Error): UserError => new UserError(m.batch.notUtf8(b.label, error.line, error.guess));
+
   return new Promise<Summary>((resolve, reject_) => {
     let settled = false;
     let stop: () => void = () => undefined;
@@ -308,7 +318,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       // Frames queued by the framer, one per record csv-parse will emit (see csv-frames.ts).
       const frames: Frame[] = [];
       let head = 0;
-      const framer = new CsvFrameStream((frame) => frames.push(frame), MAX_RECORD_BYTES);
+      const framer = new CsvFrameStream((frame) => frames.push(frame), MAX_RECORD_BYTES, b.decoder);
       const next = (): Frame => {
         const frame = frames[head++];
         if (head > 4096 && head * 2 > frames.length) {
@@ -354,9 +364,9 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       );
       parser.on('end', ended);
       parser.on('error', fail);
-      framer.on('invalid-utf8', (line: number) => b.warn(escapeControls(m.batch.notUtf8(b.label, line))));
       framer.on('error', (error) => {
-        if (error instanceof FramingError) {
+        if (error instanceof NotUtf8Error) fail(notUtf8(error));
+        else if (error instanceof FramingError) {
           fail(new UserError(m.batch.fatalQuote(b.label, error.line, error.reason === 'unclosed-quote-eof' ? 'eof' : error.endLine, CAP_TEXT)));
         } else fail(error);
       });
@@ -370,8 +380,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       };
       b.input.pipe(framer).pipe(parser);
     } else {
-      const lines = new JsonlLineStream(MAX_RECORD_BYTES);
-      lines.on('invalid-utf8', (line: number) => b.warn(escapeControls(m.batch.notUtf8(b.label, line))));
+      const lines = new JsonlLineStream(MAX_RECORD_BYTES, b.decoder);
       lines.on(
         'data',
         guard((line: JsonlLine) => {
@@ -380,7 +389,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
         }),
       );
       lines.on('end', ended);
-      lines.on('error', fail);
+      lines.on('error', (error) => fail(error instanceof NotUtf8Error ? notUtf8(error) : error));
       pause = () => lines.pause();
       resume = () => lines.resume();
       stop = () => {

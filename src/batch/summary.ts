@@ -129,8 +129,9 @@ export class Summary {
       lines.push(`  ${b.label}${' '.repeat(width - displayWidth(b.label))}  ${bar(b.share)}  ${String(b.count).padStart(6)}  ${b.share.toFixed(1).padStart(5)}%`);
     }
     lines.push(`  ${m.meanMedian(j.meanScore, j.medianScore, j.meanAugmentation)}`);
-    if (j.topAdvice.length > 0) lines.push(`  ${m.topAdvice}: ${j.topAdvice.map((a) => `${a.id} (${a.count})`).join(', ')}`);
-    if (j.topPivots.length > 0) lines.push(`  ${m.topPivots}: ${j.topPivots.map((p) => `${p.id} (${p.count})`).join(', ')}`);
+    // Labels in the report language, each with its id (the advice_N and pivot_1 columns hold ids).
+    if (j.topAdvice.length > 0) lines.push(`  ${m.listHeading(m.topAdvice)}`, ...j.topAdvice.map((a) => `    ${m.tally(a.label, a.id, a.count)}`));
+    if (j.topPivots.length > 0) lines.push(`  ${m.listHeading(m.topPivots)}`, ...j.topPivots.map((p) => `    ${m.tally(p.title, p.id, p.count)}`));
     const matches = matchLine(j.matches, lang);
     if (matches !== undefined) lines.push(`  ${matches}`);
     if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${echo(r.role)} (${r.count})`).join(', ')}`);

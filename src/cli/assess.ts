@@ -8,7 +8,8 @@ import { messages } from '../i18n/index.js';
 import type { Profile } from '../model/profile.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { renderText } from '../report/text.js';
+import { renderBrief, renderText } from '../report/text.js';
+import { hasControls } from '../util/terminal-text.js';
 import type { Context, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
 import { UserError } from './errors.js';
@@ -26,6 +27,7 @@ interface AssessOptions extends GlobalOptions {
   readonly aiUsage?: string;
   readonly format: ReportFormat;
   readonly explain?: boolean;
+  readonly brief?: boolean;
   readonly input: boolean;
 }
 
@@ -38,6 +40,7 @@ export function assessCommand(io: Io, collectPacks: (value: string, previous: st
     .option('-a, --ai-usage <level>', 'none | occasional | weekly | daily | builds (also 不用, 偶尔, 每周, 每天, 搭建)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
     .option('--explain', 'add the full trace: every rule that fired, its condition, effect and sources')
+    .option('--brief', 'print the short form: score, band, range and the top advice')
     .option('--no-input', 'never ask questions; a missing answer is an error (exit 2)')
     .option('--rules <path>', 'add a rule pack (file or folder) over the shipped rules; repeatable', collectPacks, [])
     .addHelpText(
@@ -49,7 +52,8 @@ Examples:
   $ career-risk assess -r 会计 -s 初级 -p 5 -a 偶尔 --lang zh
   $ career-risk assess -r 15-1252 -s mid -p 2 -a daily --format json
   $ career-risk assess -r isco:2643 -s senior -p 3 -a weekly --format md > report.md
-  $ career-risk assess -r "customer service" -s entry -p 5 -a none --explain`,
+  $ career-risk assess -r "customer service" -s entry -p 5 -a none --explain
+  $ career-risk assess -r translator -s entry -p 4 -a none --brief`,
     )
     .action(async (_opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<AssessOptions>();
@@ -61,6 +65,11 @@ Examples:
 async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   const { io, lang } = ctx;
   const m = messages(lang);
+  // The short form is a text report of its own: no JSON or Markdown of it, and no trace.
+  if (options.brief === true) {
+    const clash = options.format !== 'text' ? `--format ${options.format}` : options.explain === true ? '--explain' : undefined;
+    if (clash !== undefined) throw new UserError(m.assess.briefWith(clash), 2, ["see 'career-risk assess --help'"]);
+  }
   const rb = await ctx.ruleBase();
 
   // Validate what was given before asking for what was not.
@@ -75,7 +84,7 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   const missingFlags = (Object.keys(missing) as (keyof typeof missing)[]).filter((k) => missing[k]).map((k) => FLAG_NAMES[k]);
   if (missingFlags.length > 0) {
     if (!options.input || !canPrompt(io)) {
-      throw new UserError(`${m.errors.missing(missingFlags.join(' '))}`, 2, ["see 'career-risk assess --help'"]);
+      throw new UserError(`${m.errors.missing(missingFlags.join(' '))}`, 2, [m.errors.seeHelp('assess')]);
     }
     const { askMissing } = await import('./prompts.js');
     const hint = options.role === undefined ? undefined : seniorityHint(rb, options.role);
@@ -91,17 +100,48 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
 
   const profile: Profile = { occupation, seniority, repetitiveness, aiUsage };
   const assessment = evaluate(rb, profile);
-  io.stdout.write(render(ctx, rb, options.format, options.explain === true, assessment));
+  io.stdout.write(render(ctx, rb, options, assessment));
+  // Answers given on the terminal: the command that gives them without the questions.
+  if (missingFlags.length > 0) ctx.notice(m.assess.rerun(equivalentCommand(profile, { ...options, lang: options.lang === undefined ? undefined : lang })));
 }
 
-function render(ctx: Context, rb: RuleBase, format: ReportFormat, explain: boolean, assessment: Assessment): string {
+/** One argument for a POSIX shell: as it is when safe, else in single quotes ($'…' when it holds control characters). */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  if (!hasControls(value)) return `'${value.replaceAll("'", "'\\''")}'`;
+  // ANSI-C quoting (bash, zsh, ksh): a control character is written as an escape, never sent raw to the terminal.
+  const body = Array.from(value, (c) => {
+    if (c === "'" || c === '\\') return `\\${c}`;
+    if (!hasControls(c)) return c;
+    const code = c.codePointAt(0) ?? 0;
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  }).join('');
+  return `$'${body}'`;
+}
+
+/** `career-risk assess --role … --seniority … --repetitiveness … --ai-usage …` plus the options given. */
+export function equivalentCommand(profile: Profile, options: { readonly lang?: string | undefined; readonly rules?: readonly string[] | undefined; readonly format: ReportFormat; readonly explain?: boolean | undefined; readonly brief?: boolean | undefined }): string {
+  const args = ['career-risk', 'assess', '--role', profile.occupation, '--seniority', profile.seniority, '--repetitiveness', String(profile.repetitiveness), '--ai-usage', profile.aiUsage];
+  if (options.lang !== undefined) args.push('--lang', options.lang);
+  for (const pack of options.rules ?? []) args.push('--rules', pack);
+  if (options.format !== 'text') args.push('--format', options.format);
+  if (options.explain === true) args.push('--explain');
+  if (options.brief === true) args.push('--brief');
+  return args.map(shellQuote).join(' ');
+}
+
+function render(ctx: Context, rb: RuleBase, options: AssessOptions, assessment: Assessment): string {
   const { lang } = ctx;
+  const { format } = options;
+  const explain = options.explain === true;
   switch (format) {
     case 'json':
       return renderJson(assessment, rb, lang);
     case 'md':
       return renderMarkdown(assessment, rb, lang, explain);
-    case 'text':
-      return renderText(assessment, { rb, lang, explain, chalk: ctx.chalk, width: outputWidth(ctx.io) });
+    case 'text': {
+      const o = { rb, lang, explain, chalk: ctx.chalk, width: outputWidth(ctx.io) };
+      return options.brief === true ? renderBrief(assessment, o) : renderText(assessment, o);
+    }
   }
 }

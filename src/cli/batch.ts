@@ -15,6 +15,7 @@ import type { InputFormat } from '../batch/input.js';
 import { FUZZY_NOTICES, guessInputFormat, INPUT_FORMATS, OUTPUT_FORMATS } from '../batch/input.js';
 import type { OutputFormat } from '../batch/input.js';
 import { Progress, wantsProgress } from '../batch/progress.js';
+import { decoderFactory, ENCODING_NAMES, resolveEncoding } from '../batch/encoding.js';
 import type { Summary } from '../batch/summary.js';
 import type { Context, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
@@ -34,6 +35,8 @@ interface BatchOptions extends GlobalOptions {
   readonly strict?: boolean;
   readonly strictRoles?: boolean;
   readonly template?: boolean;
+  readonly bom?: boolean;
+  readonly encoding?: string;
 }
 
 export const TEMPLATE = [
@@ -58,12 +61,15 @@ export function batchCommand(io: Io, collectPacks: (value: string, previous: str
     .option('--strict', 'stop at the first rejected row with exit code 2 and write no output file')
     .option('--strict-roles', 'reject a row whose role matches only by alias or fuzzy search, as an unknown role (use ids or catalogue titles)')
     .option('--template', 'print a ready-to-fill CSV (header and three example rows) and exit')
+    .option('--bom', 'start CSV output with a UTF-8 byte-order mark, so Excel on Windows reads Chinese correctly')
+    .option('--encoding <name>', "encoding of the input file: utf8 (default), gbk or gb18030 (Chinese Excel's CSV)")
     .option('--rules <path>', 'add a rule pack (file or folder) over the shipped rules; repeatable', collectPacks, [])
     .addHelpText(
       'after',
       `
 Input columns: id (optional, passed through), role, seniority, repetitiveness, ai_usage;
-they take every value form that assess takes, Chinese included. Other columns pass through.
+they take every value form that assess takes, Chinese included, and Chinese header names
+too (编号, 职业, 资历, 重复度, AI使用 …). Other columns pass through.
 The result columns start with occupation_id and match: exact, alias or fuzzy, how the role
 was found (a match key in jsonl/json). Rows matched by fuzzy search are named on stderr (the
 first ${FUZZY_NOTICES}, then a count); --strict-roles rejects them, and alias matches, instead.
@@ -73,6 +79,7 @@ Examples:
   $ career-risk batch clients.csv --output results.csv --errors rejected.csv --summary
   $ career-risk batch clients.jsonl --format json > results.json
   $ cat clients.csv | career-risk batch - --format jsonl
+  $ career-risk batch clients-gbk.csv --encoding gbk --bom --output results.csv
   $ career-risk batch clients.csv --summary --summary-format md --summary-file summary.md > results.csv
 
 Exit codes: 0 all rows assessed, 3 some rows rejected (with --strict-roles, also a role that
@@ -84,9 +91,15 @@ Outputs are written whole or not at all.`,
       const options = command.optsWithGlobals<BatchOptions>();
       const ctx = makeContext(options, io);
       if (options.template) {
-        const others = [file !== undefined ? file : undefined, ...(['output', 'errors', 'summaryFile', 'summary', 'strict', 'strictRoles', 'inputFormat', 'format'] as const).filter((k) => options[k] !== undefined && options[k] !== false).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)].filter((x) => x !== undefined);
-        if (others.length > 0) throw new UserError(`--template prints a CSV to fill in and takes no file or other batch options (got ${escapeControls(others.join(' '))}); redirect it instead: career-risk batch --template > clients.csv`);
-        io.stdout.write(TEMPLATE);
+        const m = messages(ctx.lang).batch;
+        // --bom goes with --template: the template opened in Excel on Windows needs it too.
+        const others = (['output', 'errors', 'summaryFile', 'summary', 'strict', 'strictRoles', 'inputFormat', 'format', 'encoding'] as const)
+          .filter((k) => options[k] !== undefined && options[k] !== false)
+          .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+        if (others.length > 0) throw new UserError(m.templateNoOptions(escapeControls(others.join(' '))));
+        // `batch --template clients.csv` would write nothing to clients.csv: say so, with the redirect to use.
+        if (file !== undefined) throw new UserError(m.templateNoFile(escapeControls(file)));
+        io.stdout.write(options.bom ? `\uFEFF${TEMPLATE}` : TEMPLATE);
         return;
       }
       const code = await batch(ctx, file, options);
@@ -199,6 +212,10 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
   const inputFormat = options.inputFormat ?? (file === '-' ? 'csv' : guessInputFormat(file));
   if (!inputFormat) throw new UserError(m.batch.unknownFormat(escapeControls(file)));
   const outputFormat: OutputFormat = options.format ?? (inputFormat === 'csv' ? 'csv' : 'jsonl');
+  // JSON texts must not start with a byte-order mark (RFC 8259), and JSONL is read by programs, not Excel.
+  if (options.bom && outputFormat !== 'csv') throw new UserError(m.batch.bomNotCsv(outputFormat));
+  const codec = options.encoding === undefined ? 'utf8' : resolveEncoding(options.encoding);
+  if (codec === undefined) throw new UserError(m.errors.badValue('--encoding', options.encoding ?? '', ENCODING_NAMES.join(', ')));
   const rb = await ctx.ruleBase();
   const source = openInput(file, io, m, lang);
   const plans = planOutputs(options, source, lang);
@@ -240,6 +257,8 @@ async function batch(ctx: Context, file: string | undefined, options: BatchOptio
         errors: errFile?.stream,
         strict: options.strict === true,
         progress,
+        decoder: decoderFactory(codec),
+        bom: options.bom === true,
         warn: (line) => diagnostics.write(line),
       });
     } catch (error) {

@@ -1,7 +1,8 @@
 /** The commander program: global options, one sub-command per file, error handling and exit codes. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { detectLang, parseLang } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
+import { argvLang, detectLang, detectLocale } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import { assessCommand } from './assess.js';
 import { batchCommand } from './batch.js';
@@ -9,6 +10,7 @@ import { EXIT, ExitSignal, isEpipe, UserError } from './errors.js';
 import type { Io } from './io.js';
 import { describeErrno, isSystemError } from '../util/fs-errors.js';
 import { escapeControls } from '../util/terminal-text.js';
+import { commanderErrorLines, localiseHelp } from './localise-help.js';
 import { processIo } from './io.js';
 import { pivotsCommand } from './pivots.js';
 import { rolesCommand } from './roles.js';
@@ -19,11 +21,12 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export function buildProgram(io: Io): Command {
+/** The program, its help in `lang` (decided before parsing: see main). */
+export function buildProgram(io: Io, lang: Lang = detectLang(io.env)): Command {
   const program = new Command('career-risk')
     .description('How exposed is a job to replacement by AI? An explained, cited estimate with upskilling advice.')
     .version(pkg.version, '-V, --version', 'print the version')
-    .addOption(new Option('-l, --lang <lang>', 'language of prompts and reports: en | zh (default: from LC_ALL, LC_MESSAGES, LANG)'))
+    .addOption(new Option('-l, --lang <lang>', 'language of help, prompts, reports and errors: en | zh (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG; zh_TW, zh_HK and other Traditional Chinese locales get Simplified Chinese)'))
     .option('--color', 'force colour even when not on a terminal')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('--debug', 'show stack traces for errors')
@@ -46,17 +49,23 @@ Exit codes: 0 ok, 1 internal error, 2 usage, input or file error, 3 batch finish
 rows, 130 interrupted (129, 131, 143: ended by SIGHUP, SIGQUIT, SIGTERM).`,
     );
 
-  const commands = [assessCommand(io, collect), batchCommand(io, collect), pivotsCommand(io, collect), rolesCommand(io), sourcesCommand(io), rulesCommand(io, collect)];
+  const commands = [assessCommand(io, collect), batchCommand(io, collect), pivotsCommand(io, collect, lang), rolesCommand(io), sourcesCommand(io), rulesCommand(io, collect)];
   for (const command of commands) {
     program.addCommand(command, command.name() === 'assess' ? { isDefault: true } : {});
   }
+  localiseHelp(program, lang);
   for (const command of [program, ...commands, ...commands.flatMap((c) => c.commands)]) {
     command.exitOverride();
     command.configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       // Commander echoes option names and values as typed: escaped, so they cannot steer the terminal.
-      outputError: (s, write) => write(`${escapeControls((s.startsWith('error:') ? `career-risk: ${s.slice('error:'.length).trimStart()}` : s).replace(/\n$/, ''))}\n`),
+      // Its errors in the interface language, the suggestion ("did you mean") as a hint line.
+      outputError: (s, write) => {
+        if (!s.startsWith('error:')) return write(`${escapeControls(s.replace(/\n$/, ''))}\n`);
+        const [message = '', ...hints] = commanderErrorLines(s, lang);
+        write(`career-risk: ${escapeControls(message)}\n${hints.map((h) => `  ${escapeControls(h)}\n`).join('')}`);
+      },
     });
   }
   return program;
@@ -79,22 +88,24 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     // Nowhere left to report a failing stderr: the exit code still tells.
     process.stderr.on('error', () => undefined);
   }
+  const lang = errorLang(argv, io);
+  const locale = detectLocale(io.env);
+  // Traditional Chinese from the environment: Simplified Chinese, and one line saying so.
+  if (argvLang(argv) === undefined && locale.traditional) io.stderr.write(`${messages(lang).notice.traditional(locale.value ?? '')}\n`);
   try {
-    await buildProgram(io).parseAsync([...argv]);
+    await buildProgram(io, lang).parseAsync([...argv]);
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, io, errorLang(argv, io), debug);
+    return reportError(error, io, lang, debug);
   }
 }
 
-function errorLang(argv: readonly string[], io: Io) {
-  const i = argv.findIndex((a) => a === '--lang' || a === '-l');
-  const inline = argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  const value = inline ?? (i >= 0 ? argv[i + 1] : undefined);
-  return (value !== undefined ? parseLang(value) : undefined) ?? detectLang(io.env);
+/** The language of help and errors: --lang on the command line (looked for before parsing), else the environment. */
+function errorLang(argv: readonly string[], io: Io): Lang {
+  return argvLang(argv) ?? detectLang(io.env);
 }
 
-function reportError(error: unknown, io: Io, lang: ReturnType<typeof detectLang>, debug: boolean): number {
+function reportError(error: unknown, io: Io, lang: Lang, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Commander already printed its message (or the help / version text).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
@@ -115,16 +126,18 @@ function reportError(error: unknown, io: Io, lang: ReturnType<typeof detectLang>
   }
   if (isSystemError(error)) {
     // A fault of the machine (deleted working folder, unreadable file …), not a bug.
+    const e = messages(lang).errors;
     const line =
       error.syscall === 'uv_cwd'
-        ? 'the current folder no longer exists; change to an existing folder and run again'
-        : `${`${error.syscall ?? 'system call'} ${escapeControls(error.path ?? '')}`.trim()}: ${describeErrno(error)}`;
+        ? e.cwdGone
+        : `${`${error.syscall ?? e.systemCall} ${escapeControls(error.path ?? '')}`.trim()}: ${describeErrno(error, lang)}`;
     io.stderr.write(`career-risk: ${line}\n`);
     if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`career-risk: internal error: ${escapeControls(message)}\n`);
-  io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : '  run again with --debug for details, and please report it\n');
+  io.stderr.write(`career-risk: ${messages(lang).errors.internal(escapeControls(message))}\n`);
+  const bugs = (pkg as { bugs?: { url?: string } }).bugs?.url;
+  io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : `  ${messages(lang).errors.internalHint(bugs ?? '')}\n`);
   return EXIT.internal;
 }

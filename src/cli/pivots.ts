@@ -37,27 +37,28 @@ interface PivotsOptions extends GlobalOptions {
   readonly explain?: boolean;
 }
 
-const DEFAULT_LIMIT = 10;
+export const DEFAULT_LIMIT = 10;
 
-function positiveInt(max: number) {
+function positiveInt(max: number, lang: Lang) {
   return (value: string): number => {
     const n = Number(value);
     if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > max) {
-      throw new InvalidArgumentError(`use a whole number from 1 to ${max}`);
+      throw new InvalidArgumentError(messages(lang).errors.wholeNumber(max));
     }
     return n;
   };
 }
 
-export function pivotsCommand(io: Io, collectPacks: (value: string, previous: string[]) => string[]): Command {
+/** `lang`: the language of the option values' error messages (parsed before any context exists). */
+export function pivotsCommand(io: Io, collectPacks: (value: string, previous: string[]) => string[], lang: Lang = 'en'): Command {
   return new Command('pivots')
     .description('list lower-risk occupations close to a role (task mix and codes), with what they share and what to grow into')
     .option('-r, --role <text>', 'job: catalogue id, English or Chinese title or alias, SOC code (15-1252) or isco:2512 (required)')
     .option('-s, --seniority <level>', 'intern | entry | mid | senior | lead | executive (default: the neutral profile)')
     .option('-p, --repetitiveness <1-5>', 'how repetitive the tasks are, 1–5 (default: the neutral profile)')
     .option('-a, --ai-usage <level>', 'none | occasional | weekly | daily | builds (default: the neutral profile)')
-    .option('-n, --limit <n>', `at most this many pivots (1–100, default ${DEFAULT_LIMIT})`, positiveInt(100), DEFAULT_LIMIT)
-    .option('--min-drop <points>', 'how many points lower a pivot must score (1–100; default from the rule base, 10)', positiveInt(100))
+    .option('-n, --limit <n>', 'at most this many pivots (1–100)', positiveInt(100, lang), DEFAULT_LIMIT)
+    .option('--min-drop <points>', 'how many points lower a pivot must score (1–100; default from the rule base, 10)', positiveInt(100, lang))
     .option('--no-licensed', 'leave out pivots that need a licence the role does not carry')
     .addOption(new Option('-f, --format <format>', 'output format').choices(PIVOT_FORMATS).default('text'))
     .option('--explain', 'show each pivot\'s similarity (task likeness, shared task mix, code closeness) and score difference')
@@ -88,7 +89,7 @@ Examples:
 async function runPivots(ctx: Context, options: PivotsOptions): Promise<void> {
   const { io, lang } = ctx;
   const m = messages(lang);
-  if (options.role === undefined) throw new UserError(m.pivots.missingRole, 2, ["see 'career-risk pivots --help'"]);
+  if (options.role === undefined) throw new UserError(m.pivots.missingRole, 2, [m.errors.seeHelp('pivots')]);
   const rb = await ctx.ruleBase();
   const given = parseGivenAnswers(rb, options, lang, (message) => ctx.notice(message));
   const occupation = rb.occupationById.get(given.occupation ?? '');

@@ -81,26 +81,28 @@ export function parseRole(rb: RuleBase, raw: string, lang: Lang, names: FieldNam
   throw new FieldError('role', message, hints, result.kind);
 }
 
-function allowed<T extends string | number>(levels: readonly T[]): string {
-  return levels.join(', ');
+/** The allowed values of a field, each with the word the UI uses for it where that differs (初级 beside entry). */
+function allowed<T extends string | number>(levels: readonly T[], lang: Lang, words?: Readonly<Record<T, string>>): string {
+  const e = messages(lang).errors;
+  return levels.map((level) => e.allowedItem(String(level), words ? words[level] : String(level))).join(e.allowedSeparator);
 }
 
 export function parseSeniorityAnswer(raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): Seniority {
   const value = parseSeniority(raw);
   if (value) return value;
-  throw new FieldError('seniority', messages(lang).errors.badValue(names.seniority, raw, allowed(SENIORITY_LEVELS)));
+  throw new FieldError('seniority', messages(lang).errors.badValue(names.seniority, raw, allowed(SENIORITY_LEVELS, lang, messages(lang).errors.levelWords.seniority)));
 }
 
 export function parseRepetitivenessAnswer(raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): Repetitiveness {
   const value = parseRepetitiveness(raw);
   if (value) return value;
-  throw new FieldError('repetitiveness', messages(lang).errors.badValue(names.repetitiveness, raw, allowed(REPETITIVENESS_LEVELS)));
+  throw new FieldError('repetitiveness', messages(lang).errors.badValue(names.repetitiveness, raw, allowed(REPETITIVENESS_LEVELS, lang)));
 }
 
 export function parseAiUsageAnswer(raw: string, lang: Lang, names: FieldNames = FLAG_NAMES): AiUsage {
   const value = parseAiUsage(raw);
   if (value) return value;
-  throw new FieldError('aiUsage', messages(lang).errors.badValue(names.aiUsage, raw, allowed(AI_USAGE_LEVELS)));
+  throw new FieldError('aiUsage', messages(lang).errors.badValue(names.aiUsage, raw, allowed(AI_USAGE_LEVELS, lang, messages(lang).errors.levelWords.aiUsage)));
 }
 
 /** The answers given as flags, each parsed (a bad one is an error); a fuzzy role match is reported through `notice`. */

@@ -32,6 +32,9 @@ const STARTER_ROLES = [
 /** How many roles the search lists; the page fits them, a separator and the "not listed" choice. */
 const ROLE_HITS = 12;
 
+/** What @inquirer/search (4.3) prints, untranslatable through its options, when the list is empty. */
+const SEARCH_NO_RESULTS = 'No results found';
+
 /**
  * Choice values that are not occupations: symbols, so no occupation id (a pack may add any)
  * can ever be mistaken for one.
@@ -134,13 +137,18 @@ async function askRole(rb: RuleBase, lang: Lang, context: PromptContext, theme: 
         source: (typed) => {
           term = typed ?? '';
           const found = matches(typed);
-          return found.length > 0 ? [...found, new Separator(), notListed] : [notListed];
+          // Our own words above the choices: how to search (nothing typed yet), or that nothing matched.
+          if (found.length === 0) return [new Separator(m.prompt.roleNoMatch), notListed];
+          const starter = typed === undefined || typed.trim() === '';
+          return [...(starter ? [new Separator(m.prompt.roleEmpty)] : []), ...found, new Separator(), notListed];
         },
         // One page holds every choice, so "not listed" is always in sight.
         pageSize: ROLE_HITS + 2,
         // Back from the groups: the search starts again from what was typed.
         ...(term === '' ? {} : { initialValue: term }),
-        theme,
+        // @inquirer/search's own "No results found" (for an empty list, which the source above never
+        // returns), in the person's language.
+        theme: { ...theme, style: { ...theme.style, error: (text: string) => theme.style.error(text === SEARCH_NO_RESULTS ? m.prompt.roleNoMatch : text) } },
       },
       context,
     );

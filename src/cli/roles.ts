@@ -18,7 +18,7 @@ import type { Io } from './io.js';
 import { outputWidth } from './io.js';
 import { displayWidth, padding } from '../report/width.js';
 import { terminalJson } from '../report/json.js';
-import { echo, escapeControls } from '../util/terminal-text.js';
+import { escapeControls } from '../util/terminal-text.js';
 
 interface RolesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
@@ -93,10 +93,10 @@ ${SEARCH_DATA_ATTRIBUTION.map((line) => `  ${line}`).join('\n')}`,
       }
       const query = words.join(' ').trim();
       const limit = options.limit === undefined ? (query ? 10 : rb.occupations.length) : Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UserError(`--limit: expected a whole number above 0, got "${echo(options.limit ?? '')}"`);
+      if (!Number.isInteger(limit) || limit < 1) throw new UserError(messages(ctx.lang).errors.limitNotWhole(options.limit ?? ''));
       // Bounded work: a query longer than any job title is refused before the search runs.
       const length = roleLength(query);
-      if (length > MAX_ROLE_CHARS) throw new UserError(messages(ctx.lang).errors.roleTooLong('query', length, MAX_ROLE_CHARS));
+      if (length > MAX_ROLE_CHARS) throw new UserError(messages(ctx.lang).errors.roleTooLong(messages(ctx.lang).errors.queryField, length, MAX_ROLE_CHARS));
       const found = query ? searchRoles(rb, query, limit, LISTING_MAX_SCORE).map((h) => h.occupation) : rb.occupations.slice(0, limit);
       if (options.format === 'json') {
         io.stdout.write(terminalJson(found.map(roleJson)));

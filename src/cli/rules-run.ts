@@ -25,17 +25,20 @@ import type { RulesOptions } from './rules.js';
 import { isTestFile } from '../engine/files.js';
 import { inLang, packLines, shortHash, titleOf } from '../report/common.js';
 import { citations } from '../report/citations.js';
-import { echo, escapeControls } from '../util/terminal-text.js';
+import { escapeControls } from '../util/terminal-text.js';
+import type { Lang } from '../i18n/index.js';
+import { messages } from '../i18n/index.js';
 
 const SHIPPED_TESTS = path.join(SHIPPED_RULES_DIR, 'tests');
 
-export async function schema(io: Io, kind: string | undefined, outDir: string | undefined): Promise<void> {
+export async function schema(io: Io, kind: string | undefined, outDir: string | undefined, lang: Lang = 'en'): Promise<void> {
+  const e = messages(lang).errors;
   if (outDir !== undefined) {
-    if (outDir === '') throw new UserError('--out-dir needs a folder (got an empty value)');
+    if (outDir === '') throw new UserError(e.needsFolder('--out-dir'));
     try {
       mkdirSync(outDir, { recursive: true });
     } catch (error) {
-      throw new UserError(fileFault('write', outDir, error));
+      throw new UserError(fileFault('write', outDir, error, lang));
     }
     // Written like batch outputs: all or nothing, never through a link out of the folder or over a device.
     const files: OutputFile[] = [];
@@ -53,9 +56,9 @@ export async function schema(io: Io, kind: string | undefined, outDir: string | 
       await commitAll(files);
     } catch (error) {
       abortAll();
-      throw outputError(error);
+      throw outputError(error, lang);
     }
-    io.stderr.write(`wrote ${SCHEMA_KIND_NAMES.length} schemas to ${escapeControls(outDir)}\n`);
+    io.stderr.write(`${e.wroteSchemas(SCHEMA_KIND_NAMES.length, escapeControls(outDir))}\n`);
     return;
   }
   if (kind === undefined) {
@@ -63,7 +66,7 @@ export async function schema(io: Io, kind: string | undefined, outDir: string | 
     return;
   }
   if (!(SCHEMA_KIND_NAMES as string[]).includes(kind)) {
-    throw new UserError(`unknown schema kind "${echo(kind)}"; use one of: ${SCHEMA_KIND_NAMES.join(', ')}`);
+    throw new UserError(e.unknownSchemaKind(kind, SCHEMA_KIND_NAMES.join(e.allowedSeparator)));
   }
   io.stdout.write(jsonSchemaFor(kind as SchemaKind));
 }
@@ -77,20 +80,20 @@ function isSymlink(file: string): boolean {
 }
 
 /** The shipped rules plus packs, fully loaded (with positions, for messages); problems end the command. */
-function loadOrExit(io: Io, packs: readonly string[], format: 'text' | 'json'): RuleBase {
-  return loadWithNotes(io, packs, format).rb;
+function loadOrExit(io: Io, packs: readonly string[], format: 'text' | 'json', lang: Lang): RuleBase {
+  return loadWithNotes(io, packs, format, lang).rb;
 }
 
 /** As loadOrExit, with the notes on what was read in the rule-format-1 way (not errors). */
-function loadWithNotes(io: Io, packs: readonly string[], format: 'text' | 'json'): { rb: RuleBase; notes: readonly Problem[] } {
+function loadWithNotes(io: Io, packs: readonly string[], format: 'text' | 'json', lang: Lang): { rb: RuleBase; notes: readonly Problem[] } {
   const loaded = loadRuleBase({ packs });
   if (loaded.ok) return { rb: compileRuleBase(loaded.ruleBase), notes: loaded.ruleBase.notes };
   problemReport(io, loaded.problems, format);
-  if (format === 'text') io.stderr.write(problemCount(loaded.problems.length));
+  if (format === 'text') io.stderr.write(problemCount(loaded.problems.length, lang));
   throw new ExitSignal(EXIT.usage);
 }
 
-const problemCount = (n: number) => `${n} problem${n === 1 ? '' : 's'} found\n`;
+const problemCount = (n: number, lang: Lang) => `${messages(lang).errors.problemsFound(n)}\n`;
 
 function problemReport(io: Io, problems: readonly Problem[], format: 'text' | 'json', extra: Record<string, unknown> = {}): void {
   if (format === 'json') {
@@ -101,15 +104,15 @@ function problemReport(io: Io, problems: readonly Problem[], format: 'text' | 'j
 }
 
 /** `rules validate ""` (an unset variable): path.resolve('') would be the working folder, walked whole. */
-function refuseEmptyPaths(command: string, paths: readonly string[]): void {
-  if (paths.includes('')) throw new UserError(`rules ${command} needs a path (got an empty value)`);
+function refuseEmptyPaths(command: string, paths: readonly string[], lang: Lang): void {
+  if (paths.includes('')) throw new UserError(messages(lang).files.needsPath(`rules ${command}`));
 }
 
 export async function validate(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
-  const { io } = ctx;
-  refuseEmptyPaths('validate', paths);
+  const { io, lang } = ctx;
+  refuseEmptyPaths('validate', paths, lang);
   // Test files given directly are checked as tests, not layered as packs.
-  const { rb, notes } = loadWithNotes(io, [...(options.rules ?? []), ...paths.filter((p) => !isTestFile(p))], options.format);
+  const { rb, notes } = loadWithNotes(io, [...(options.rules ?? []), ...paths.filter((p) => !isTestFile(p))], options.format, lang);
   // Notes (rule format 1 read the old way) are not problems: on stderr, or in the JSON, and the exit code stays 0.
   if (options.format === 'text') for (const n of notes) io.stderr.write(`note: ${formatProblem(n)}\n`);
   // Test files inside the validated packs are checked too (against the merged rule base).
@@ -131,7 +134,7 @@ export async function validate(ctx: Context, paths: readonly string[], options: 
   };
   problemReport(io, problems, options.format, summary);
   if (problems.length > 0) {
-    if (options.format === 'text') io.stderr.write(problemCount(problems.length));
+    if (options.format === 'text') io.stderr.write(problemCount(problems.length, lang));
     throw new ExitSignal(EXIT.usage);
   }
   if (options.format === 'text') {
@@ -144,9 +147,9 @@ export async function validate(ctx: Context, paths: readonly string[], options: 
 }
 
 export async function test(ctx: Context, paths: readonly string[], options: RulesOptions): Promise<void> {
-  const { io } = ctx;
-  refuseEmptyPaths('test', paths);
-  const rb = loadOrExit(io, options.rules ?? [], options.format);
+  const { io, lang } = ctx;
+  refuseEmptyPaths('test', paths, lang);
+  const rb = loadOrExit(io, options.rules ?? [], options.format, lang);
   const found = findTestFiles(paths.length === 0 ? [SHIPPED_TESTS] : paths);
   const tests = loadTestCases(rb, found.files);
   const problems = [...found.problems, ...(tests.ok ? [] : tests.problems)];
@@ -154,7 +157,7 @@ export async function test(ctx: Context, paths: readonly string[], options: Rule
     problemReport(io, problems, options.format);
     throw new ExitSignal(EXIT.usage);
   }
-  if (tests.cases.length === 0) throw new UserError(`no test cases found in ${paths.map((p) => escapeControls(p)).join(', ') || 'rules/tests'}`);
+  if (tests.cases.length === 0) throw new UserError(messages(lang).errors.noTestCases(paths.map((p) => escapeControls(p)).join(', ') || 'rules/tests'));
   const results = tests.cases.map((c) => runCase(rb, c));
   const passed = results.filter((r) => r.status === 'pass').length;
   const failed = results.filter((r) => r.status === 'fail').length;
@@ -237,9 +240,10 @@ function coveringCases(rb: RuleBase, found: Found, cases: readonly LoadedCase[])
 
 export function show(ctx: Context, raw: string, options: RulesOptions): void {
   const { io, lang } = ctx;
-  const rb = loadOrExit(io, options.rules ?? [], 'text');
+  const rb = loadOrExit(io, options.rules ?? [], 'text', lang);
   const found = findEntry(rb, raw);
-  if (!found) throw new UserError(`no rule, task category, occupation or source has the id "${echo(raw)}"`, EXIT.usage, ["run 'career-risk sources' or 'career-risk roles' to list ids"]);
+  const e = messages(lang).errors;
+  if (!found) throw new UserError(e.unknownRuleId(raw), EXIT.usage, [e.listIds]);
   const origin = rb.origins.get(originKey(found.kind, found.id));
   const tests = loadTestCases(rb, findTestFiles([SHIPPED_TESTS]).files);
   const covering = tests.ok ? coveringCases(rb, found, tests.cases) : [];

@@ -1,4 +1,5 @@
 /** `career-risk rules validate|test|schema|show`: the rule author's toolchain. */
+import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import type { GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
@@ -9,9 +10,12 @@ export interface RulesOptions extends GlobalOptions {
 }
 
 /** Kept in step with SCHEMA_KINDS (a test checks); listed here so help does not load zod. */
-const SCHEMA_KINDS_HELP = 'rule-file, ruleset, sources, facts, task-categories, occupations, factors, advice, what-ifs, tests';
+export const SCHEMA_KINDS_HELP = 'rule-file, ruleset, sources, facts, task-categories, occupations, factors, advice, what-ifs, tests';
 
 const run = () => import('./rules-run.js');
+
+/** Where the example pack of the help texts is: shipped in the package, so in a checkout and in every install. */
+const EXAMPLE_PACK_NOTE = `\nexamples/rule-pack is relative to a checkout of career-risk; every install ships the pack, here at\n  ${fileURLToPath(new URL('../../examples/rule-pack', import.meta.url))}`;
 
 export function rulesCommand(io: Io, collectPacks: (value: string, previous: string[]) => string[]): Command {
   const rules = new Command('rules').description('validate, test and inspect rule files (the rule author’s toolchain)');
@@ -34,7 +38,8 @@ Exit codes: 0 valid, 2 problems found.
 Examples:
   $ career-risk rules validate
   $ career-risk rules validate examples/rule-pack
-  $ career-risk rules validate my-pack.yaml --format json`,
+  $ career-risk rules validate my-pack.yaml --format json
+${EXAMPLE_PACK_NOTE}`,
     )
     .action(async (paths: string[], _o: unknown, command: Command) => {
       const options = command.optsWithGlobals<RulesOptions>();
@@ -61,7 +66,8 @@ Examples:
   $ career-risk rules test
   $ career-risk rules test rules/tests/roles.test.yaml
   $ career-risk rules test --rules examples/rule-pack examples/rule-pack/tests
-  $ career-risk rules test --format json > results.json`,
+  $ career-risk rules test --format json > results.json
+${EXAMPLE_PACK_NOTE}`,
     )
     .action(async (paths: string[], _o: unknown, command: Command) => {
       const options = command.optsWithGlobals<RulesOptions>();
@@ -85,8 +91,10 @@ Examples:
 In a rule file, the first line  # yaml-language-server: $schema=<path to schema>  lets editors
 complete and check it.`,
     )
-    .action(async (kind: string | undefined, opts: { outDir?: string }) => {
-      await (await run()).schema(io, kind, opts.outDir);
+    .action(async (kind: string | undefined, opts: { outDir?: string }, command: Command) => {
+      // No rule base is loaded here, only the language: a bad --lang is reported as elsewhere.
+      const { lang } = makeContext(command.optsWithGlobals<RulesOptions>(), io);
+      await (await run()).schema(io, kind, opts.outDir, lang);
     });
 
   packs(

@@ -91,6 +91,13 @@ export const en = {
     seniority: 'seniority',
     repetitivenessShort: 'repetitiveness',
     aiUsageShort: 'AI use',
+    /** The last line of the text report, so the result is in sight when the rest has scrolled away. */
+    recap: (score: number, band: string, low: number, high: number, advice: string | null) =>
+      `In short: ${score}/100, ${band} (range ${low}–${high})${advice === null ? '' : `; top advice: ${advice}`}.`,
+    /** After the disclaimer of the full text report. */
+    briefHint: 'Add --brief for the short form.',
+    /** The last line of `assess --brief`. */
+    fullReport: 'The full report (factors, sources, what-ifs): run without --brief.',
   },
   pivots: {
     heading: 'Where you could move: close work with a lower estimate',
@@ -162,10 +169,46 @@ export const en = {
     roleTooLong: (field: string, length: number, max: number) => `${field} is ${length} characters long; at most ${max} are accepted`,
     noTty: 'no terminal to ask questions on',
     ruleBase: (n: number) => `the rule base has ${n} problem${n === 1 ? '' : 's'}:`,
+    /** One allowed value in a "use one of" list: the id, and the word the UI uses for it where that differs. */
+    allowedItem: (id: string, word: string) => (word === id ? id : `${id} (${word})`),
+    allowedSeparator: ', ',
+    /** The word beside each id in allowed-value lists (English: the ids themselves). */
+    levelWords: {
+      seniority: { intern: 'intern', entry: 'entry', mid: 'mid', senior: 'senior', lead: 'lead', executive: 'executive' } satisfies Record<Seniority, string>,
+      aiUsage: { none: 'none', occasional: 'occasional', weekly: 'weekly', daily: 'daily', builds: 'builds' } satisfies Record<AiUsage, string>,
+    },
+    seeHelp: (command: string) => `see 'career-risk ${command} --help'`,
+    limitNotWhole: (value: string) => `--limit: expected a whole number above 0, got "${echo(value)}"`,
+    queryField: 'query',
+    wholeNumber: (max: number) => `use a whole number from 1 to ${max}`,
+    needsFolder: (flag: string) => `${flag} needs a folder (got an empty value)`,
+    unknownSchemaKind: (kind: string, kinds: string) => `unknown schema kind "${echo(kind)}"; use one of: ${kinds}`,
+    wroteSchemas: (n: number, dir: string) => `wrote ${n} schemas to ${dir}`,
+    problemsFound: (n: number) => `${n} problem${n === 1 ? '' : 's'} found`,
+    noTestCases: (where: string) => `no test cases found in ${where}`,
+    unknownRuleId: (id: string) => `no rule, task category, occupation or source has the id "${echo(id)}"`,
+    listIds: "run 'career-risk sources' or 'career-risk roles' to list ids",
+    cwdGone: 'the current folder no longer exists; change to an existing folder and run again',
+    systemCall: 'system call',
+    internal: (message: string) => `internal error: ${message}`,
+    internalHint: (where: string) => `run again with --debug for details, and please report it${where === '' ? '' : ` at ${where}`}`,
+  },
+  /** Commander's own parse errors, in commander's words (en) and translated (zh); option names stay as typed. */
+  commander: {
+    unknownOption: (flag: string) => `unknown option '${echo(flag)}'`,
+    unknownCommand: (name: string) => `unknown command '${echo(name)}'`,
+    didYouMean: (list: string) => `did you mean ${list}?`,
+    suggestionSeparator: ', ',
+    invalidChoice: (option: string, value: string, allowed: string) => `option '${option}' argument '${echo(value)}' is invalid. Allowed choices are ${allowed}.`,
+    invalidValue: (option: string, value: string, reason: string) => `option '${option}' argument '${echo(value)}' is invalid. ${reason}`,
+    missingOptionArgument: (option: string) => `option '${option}' argument missing`,
+    missingArgument: (name: string) => `missing required argument '${name}'`,
+    excessArguments: (command: string, expected: number, got: number) =>
+      `too many arguments${command === '' ? '' : ` for '${command}'`}. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
   },
   batch: {
     summaryTitle: (n: number) => `Caseload summary (${n} assessed)`,
-    rowsLine: (n: number, a: number, r: number) => `${n} rows: ${a} assessed, ${r} rejected`,
+    rowsLine: (n: number, a: number, r: number) => `${n} ${n === 1 ? 'row' : 'rows'}: ${a} assessed, ${r} rejected`,
     meanMedian: (mean: number | null, median: number | null, augmentation: number | null) =>
       `Replacement-risk estimate: mean ${mean ?? '–'} · median ${median ?? '–'} · how much AI reshapes the job: mean ${augmentation ?? '–'}`,
     topAdvice: 'Most frequent advice',
@@ -179,7 +222,7 @@ export const en = {
     noFile: 'missing the client file: pass a CSV or JSONL file, or - for standard input (see --template)',
     cannotRead: (file: string, why: string) => `cannot read ${file}: ${why}`,
     unknownFormat: (file: string) => `cannot tell the format of ${file} from its extension; pass --input-format csv or jsonl`,
-    missingColumns: (file: string, columns: string, found: string) => `${file}:1: missing column ${columns} (found: ${found})`,
+    missingColumns: (file: string, columns: string, count: number, found: string) => `${file}:1: missing column${count === 1 ? '' : 's'} ${columns} (found: ${found})`,
     summaryFileNeedsFormat: '--summary-format md or json writes to a file: pass --summary-file FILE',
     interruptedStdout: 'Interrupted: the results already on standard output are incomplete.',
     emptyInput: (file: string) => `${file}: the file is empty (no header line); a client file starts with a header such as id,role,seniority,repetitiveness,ai_usage`,
@@ -196,8 +239,19 @@ export const en = {
     tooDeep: (limit: number) => `value nested deeper than ${limit} levels`,
     fatalQuote: (file: string, line: number, end: number | 'eof', cap: string) =>
       `${file}:${line}: a quote opened on this line is not closed within the record limit of ${cap} characters (it runs ${end === 'eof' ? 'to the end of the file' : `to line ${end}`}), so the rows after it cannot be told apart; close or remove the quote and run again (no output file was written)`,
-    notUtf8: (file: string, line: number) =>
-      `${file}:${line}: warning: the file is not valid UTF-8 (first on this line); such bytes were read as "\uFFFD". Save the file as UTF-8 (in Excel: "CSV UTF-8") and run again`,
+    notUtf8: (file: string, line: number, guess: 'gb18030' | 'utf16le' | 'utf16be' | undefined) =>
+      `${file}:${line}: the file is not UTF-8 (first on this line); ${
+        guess === 'gb18030'
+          ? 'it looks like GBK/GB18030 (Chinese Excel\'s CSV): run again with --encoding gbk, or save it in Excel as "CSV UTF-8"'
+          : guess === undefined
+            ? 'run again with --encoding and its encoding (gbk, gb18030, big5, windows-1252 …), or save it in Excel as "CSV UTF-8"'
+            : `it looks like UTF-16 (it starts with a UTF-16 byte-order mark): save it in Excel as "CSV UTF-8" (Excel's "Unicode text" is tab-separated, which batch does not read), or run again with --encoding ${guess === 'utf16le' ? 'utf16le' : 'utf16'} for a comma-separated UTF-16 file`
+      } (no output file was written)`,
+    listHeading: (title: string) => `${title}:`,
+    tally: (label: string, id: string, count: number) => `${label} (${id}): ${count}`,
+    bomNotCsv: (format: string) => `--bom is for CSV output, not --format ${format} (JSON and JSONL never start with a byte-order mark); drop --bom, or write CSV`,
+    templateNoFile: (file: string) => `--template prints the template to standard output and takes no file (got ${file}); redirect it instead: career-risk batch --template > ${file}`,
+    templateNoOptions: (flags: string) => `--template prints a CSV to fill in and takes no file or other batch options (got ${flags}); redirect it instead: career-risk batch --template > clients.csv`,
     quoteSwallowsRows: (end: number) =>
       `a quote opened on this line runs on to line ${end} over lines that look like rows of the file, so it is most likely never closed; only this line was set aside and the lines after it were read as rows`,
     headerUnreadable: (file: string, line: number) =>
@@ -254,8 +308,16 @@ export const en = {
     outputIsInput: (flag: string, file: string) => `${flag} ${file} is the input file; write the results somewhere else`,
     outputsClash: (a: string, b: string, file: string) => `${a} and ${b} both name ${file}; give each output its own file`,
   },
+  assess: {
+    /** `--brief` given with an option it cannot go with (`--format json`, `--explain` …). */
+    briefWith: (option: string) => `--brief prints the short text report and cannot be combined with ${option}`,
+    /** On stderr after an interactive run: the command that gives the same answers without the questions (on a line of its own, to copy). */
+    rerun: (command: string) => `Same answers next time, without the questions:\n  ${command}`,
+  },
   notice: {
     matched: (q: string, role: string) => `matched "${echo(q)}" to ${role}`,
+    /** A Traditional Chinese locale (zh_TW, zh_HK, zh_Hant …): the tool has Simplified Chinese only. */
+    traditional: (locale: string) => `${echo(locale)}: career-risk has Simplified Chinese only, so it speaks Simplified Chinese (--lang zh hides this line, --lang en gives English)`,
   },
 };
 

@@ -86,6 +86,10 @@ export const zh: Messages = {
     seniority: '资历',
     repetitivenessShort: '重复度',
     aiUsageShort: 'AI使用',
+    recap: (score: number, band: string, low: number, high: number, advice: string | null) =>
+      `小结：${score}/100，${band}（区间 ${low}–${high}）${advice === null ? '' : `；首要建议：${advice}`}。`,
+    briefHint: '加 --brief 只看简要结果。',
+    fullReport: '完整报告（影响因素、来源、假如）：去掉 --brief 再运行。',
   },
   pivots: {
     heading: '可以转向哪里：相近且估计值更低的工作',
@@ -156,11 +160,44 @@ export const zh: Messages = {
     roleTooLong: (field: string, length: number, max: number) => `${field} 长 ${length} 个字符；最多接受 ${max} 个`,
     noTty: '没有可提问的终端',
     ruleBase: (n: number) => `规则库有 ${n} 个问题：`,
+    allowedItem: (id: string, word: string) => (word === id ? id : `${id}（${word}）`),
+    allowedSeparator: '、',
+    levelWords: {
+      seniority: { intern: '实习生', entry: '初级', mid: '中级', senior: '高级', lead: '主管', executive: '高管' },
+      aiUsage: { none: '不用', occasional: '偶尔', weekly: '每周', daily: '每天', builds: '搭建' },
+    },
+    seeHelp: (command: string) => `用法见 \`career-risk ${command} --help\``,
+    limitNotWhole: (value: string) => `--limit 需要大于 0 的整数，收到的是“${echo(value)}”`,
+    queryField: '搜索词',
+    wholeNumber: (max: number) => `请用 1 到 ${max} 之间的整数`,
+    needsFolder: (flag: string) => `${flag} 需要一个文件夹（收到的是空值）`,
+    unknownSchemaKind: (kind: string, kinds: string) => `未知的 schema 类型“${echo(kind)}”；可用类型：${kinds}`,
+    wroteSchemas: (n: number, dir: string) => `已把 ${n} 个 schema 写入 ${dir}`,
+    problemsFound: (n: number) => `发现 ${n} 个问题`,
+    noTestCases: (where: string) => `在 ${where} 中没有找到测试用例`,
+    unknownRuleId: (id: string) => `没有 ID 为“${echo(id)}”的规则、任务类别、职业或来源`,
+    listIds: '运行 `career-risk sources` 或 `career-risk roles` 查看可用的 ID',
+    cwdGone: '当前文件夹已不存在；请切换到一个存在的文件夹后重新运行',
+    systemCall: '系统调用',
+    internal: (message: string) => `内部错误：${message}`,
+    internalHint: (where: string) => `加 --debug 重新运行可查看详情，并请报告这个问题${where === '' ? '' : `：${where}`}`,
+  },
+  commander: {
+    unknownOption: (flag: string) => `未知选项 ${echo(flag)}`,
+    unknownCommand: (name: string) => `未知命令 ${echo(name)}`,
+    didYouMean: (list: string) => `你是不是要用：${list}？`,
+    suggestionSeparator: '、',
+    invalidChoice: (option: string, value: string, allowed: string) => `选项 ${option} 的值“${echo(value)}”无效；可用值：${allowed}`,
+    invalidValue: (option: string, value: string, reason: string) => `选项 ${option} 的值“${echo(value)}”无效：${reason}`,
+    missingOptionArgument: (option: string) => `选项 ${option} 缺少值`,
+    missingArgument: (name: string) => `缺少必需的参数 ${name}`,
+    excessArguments: (command: string, expected: number, got: number) =>
+      `参数太多：${command === '' ? '' : `${command} `}最多接受 ${expected} 个参数，收到 ${got} 个`,
   },
   batch: {
     summaryTitle: (n: number) => `案例汇总（已评估 ${n} 人）`,
     // Kept in English in both languages: scripts read this line.
-    rowsLine: (n: number, a: number, r: number) => `${n} rows: ${a} assessed, ${r} rejected`,
+    rowsLine: (n: number, a: number, r: number) => `${n} ${n === 1 ? 'row' : 'rows'}: ${a} assessed, ${r} rejected`,
     meanMedian: (mean: number | null, median: number | null, augmentation: number | null) =>
       `替代风险估计：平均 ${mean ?? '–'} · 中位数 ${median ?? '–'} · AI重塑程度：平均 ${augmentation ?? '–'}`,
     topAdvice: '最常见的建议',
@@ -174,7 +211,7 @@ export const zh: Messages = {
     noFile: '缺少客户文件：请传入 CSV 或 JSONL 文件，或用 - 表示标准输入（参见 --template）',
     cannotRead: (file: string, why: string) => `无法读取 ${file}：${why}`,
     unknownFormat: (file: string) => `无法从扩展名判断 ${file} 的格式；请传入 --input-format csv 或 jsonl`,
-    missingColumns: (file: string, columns: string, found: string) => `${file}:1: 缺少列 ${columns}（现有列：${found}）`,
+    missingColumns: (file: string, columns: string, _count: number, found: string) => `${file}:1: 缺少列 ${columns}（现有列：${found}）`,
     summaryFileNeedsFormat: '--summary-format md 或 json 需要写入文件：请传入 --summary-file FILE',
     interruptedStdout: '已中断：已写到标准输出的结果不完整。',
     emptyInput: (file: string) => `${file}: 文件是空的（没有表头行）；客户文件的第一行是表头，例如 id,role,seniority,repetitiveness,ai_usage`,
@@ -191,8 +228,19 @@ export const zh: Messages = {
     tooDeep: (limit: number) => `值的嵌套超过 ${limit} 层`,
     fatalQuote: (file: string, line: number, end: number | 'eof', cap: string) =>
       `${file}:${line}: 这一行打开的引号在 ${cap} 个字符的记录上限内没有闭合（一直延续到${end === 'eof' ? '文件结尾' : `第 ${end} 行`}），其后的行无法区分；请闭合或删除该引号后重新运行（没有写入任何输出文件）`,
-    notUtf8: (file: string, line: number) =>
-      `${file}:${line}: 警告：文件不是有效的 UTF-8 编码（首次出现在这一行），这些字节按“\uFFFD”读取。请把文件另存为 UTF-8 编码（Excel 中选择“CSV UTF-8”）后重新运行`,
+    notUtf8: (file: string, line: number, guess: 'gb18030' | 'utf16le' | 'utf16be' | undefined) =>
+      `${file}:${line}: 文件不是 UTF-8 编码（首次出现在这一行）；${
+        guess === 'gb18030'
+          ? '看起来是 GBK/GB18030 编码（中文版 Excel 保存的 CSV）：请加上 --encoding gbk 重新运行，或在 Excel 中另存为“CSV UTF-8”'
+          : guess === undefined
+            ? '请用 --encoding 指明其编码（gbk、gb18030、big5、windows-1252 等）重新运行，或在 Excel 中另存为“CSV UTF-8”'
+            : `看起来是 UTF-16 编码（文件以 UTF-16 字节顺序标记开头）：请在 Excel 中另存为“CSV UTF-8”（Excel 的“Unicode 文本”以制表符分隔，batch 不能读取），逗号分隔的 UTF-16 文件可加上 --encoding ${guess === 'utf16le' ? 'utf16le' : 'utf16'} 重新运行`
+      }（没有写入任何输出文件）`,
+    listHeading: (title: string) => `${title}：`,
+    tally: (label: string, id: string, count: number) => `${label}（${id}）：${count}`,
+    bomNotCsv: (format: string) => `--bom 只用于 CSV 输出，不能与 --format ${format} 同用（JSON 和 JSONL 从不以字节顺序标记开头）；请去掉 --bom，或输出 CSV`,
+    templateNoFile: (file: string) => `--template 把模板打印到标准输出，不接受文件（收到 ${file}）；请改用重定向：career-risk batch --template > ${file}`,
+    templateNoOptions: (flags: string) => `--template 打印一份待填写的 CSV，不接受文件或其他 batch 选项（收到 ${flags}）；请改用重定向：career-risk batch --template > clients.csv`,
     quoteSwallowsRows: (end: number) =>
       `这一行打开的引号一直延续到第 ${end} 行，中间各行看起来都是文件中的数据行，很可能是引号没有闭合；只搁置了这一行，其后的各行按独立的行读取`,
     headerUnreadable: (file: string, line: number) =>
@@ -249,7 +297,12 @@ export const zh: Messages = {
     outputIsInput: (flag: string, file: string) => `${flag} ${file} 就是输入文件；请把结果写到别处`,
     outputsClash: (a: string, b: string, file: string) => `${a} 和 ${b} 指向同一个文件 ${file}；请为每个输出指定单独的文件`,
   },
+  assess: {
+    briefWith: (option: string) => `--brief 输出简要的文本报告，不能与 ${option} 同时使用`,
+    rerun: (command: string) => `下次不用再回答问题，直接运行：\n  ${command}`,
+  },
   notice: {
     matched: (q: string, role: string) => `已将“${echo(q)}”匹配为 ${role}`,
+    traditional: (locale: string) => `${echo(locale)}: 本工具只有简体中文界面，以下以简体中文显示（加 --lang zh 不再显示这一行，加 --lang en 显示英文）`,
   },
 };

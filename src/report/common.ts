@@ -89,9 +89,13 @@ export function taskEvidence(a: Assessment, rb: RuleBase): { sources: string[]; 
 }
 
 /** Fact ids of a rule (or its document ids when it cites none), plus the assumption marker. */
-export function factList(e: { readonly facts: readonly string[]; readonly sources: readonly string[]; readonly assumption?: LocalText | undefined }, assumptionWord: string): string {
+export function factList(
+  e: { readonly facts: readonly string[]; readonly sources: readonly string[]; readonly assumption?: LocalText | undefined },
+  assumptionWord: string,
+  separator = ', ',
+): string {
   const ids = e.facts.length > 0 ? e.facts : e.sources;
-  return [...ids.map(escapeControls), ...(e.assumption ? [assumptionWord] : [])].join(', ');
+  return [...ids.map(escapeControls), ...(e.assumption ? [assumptionWord] : [])].join(separator);
 }
 
 /** A field that older packs give as one string and the shipped rules in both languages. */

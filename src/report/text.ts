@@ -1,4 +1,11 @@
-/** The human-readable report: headline, factor table, advice, what-ifs, footer. */
+/**
+ * The human-readable report: headline, factor table, advice, what-ifs, footer, recap; and its
+ * short form (`assess --brief`).
+ *
+ * Every line is laid out for the width it is given (40 columns and up), in display columns, so
+ * CJK text fits too; nothing is cut short. The factor and task tables are boxes from
+ * TABLE_MIN_WIDTH columns, the --explain trace from TRACE_TABLE_MIN_WIDTH; narrower, each is a list.
+ */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Assessment } from '../engine/evaluate.js';
@@ -9,9 +16,20 @@ import { escapeControls } from '../util/terminal-text.js';
 import { scoreBar } from './bars.js';
 import { noPivotsText, pivotDetails, pivotHeading } from './pivots.js';
 import { pivotSettings } from '../engine/pivots.js';
-import { displayWidth, WIDE_CHARS } from './width.js';
+import type { Span, Style } from './layout.js';
+import { wrap, wrapLines, wrapSpans } from './layout.js';
+import { displayWidth } from './width.js';
 
-function bandColor(chalk: ChalkInstance, bandId: string): (s: string) => string {
+export { wrap } from './layout.js';
+
+/** Narrowest width for the factor and task tables; below it they are lists. */
+export const TABLE_MIN_WIDTH = 60;
+/** Narrowest width for the --explain trace table (four columns of ids); below it, a list. */
+export const TRACE_TABLE_MIN_WIDTH = 100;
+/** Advice items in the short form. */
+export const BRIEF_ADVICE = 3;
+
+function bandColor(chalk: ChalkInstance, bandId: string): Style {
   switch (bandId) {
     case 'low':
       return chalk.green;
@@ -24,159 +42,267 @@ function bandColor(chalk: ChalkInstance, bandId: string): (s: string) => string 
   }
 }
 
-function table(head: string[], widths: number[], chalk: ChalkInstance): Table.Table {
-  return new Table({
-    head: head.map((h) => chalk.bold(h)),
-    colWidths: widths,
+/** A table cell: its text (newlines keep lines apart) and the style of every line. */
+interface Cell {
+  readonly text: string;
+  readonly style?: Style | undefined;
+}
+
+/**
+ * A box table with the cells wrapped here, by display width, to their column: cli-table3 wraps
+ * only at spaces and cuts what does not fit with "…", and Chinese has no spaces.
+ */
+function boxTable(head: readonly string[], rows: readonly (readonly Cell[])[], colWidths: readonly number[], chalk: ChalkInstance): string {
+  const table = new Table({
+    head: head.map((h, i) => wrapLines(h, (colWidths[i] ?? 3) - 2).map((l) => chalk.bold(l)).join('\n')),
+    colWidths: [...colWidths],
     wordWrap: true,
     wrapOnWordBoundary: true,
     style: { head: [], border: [], compact: false },
   });
+  for (const row of rows) {
+    table.push(
+      row.map((cell, i) => {
+        const lines = wrapLines(cell.text, (colWidths[i] ?? 3) - 2);
+        return lines.map((l) => (cell.style && l !== '' ? cell.style(l) : l)).join('\n');
+      }),
+    );
+  }
+  return table.toString();
 }
 
-/** Split `total` columns over fixed + flexible table columns (borders take n+1). */
-function widths(total: number, fixed: number[], flexShares: number[]): number[] {
-  const free = Math.max(20, total - fixed.reduce((s, w) => s + w, 0) - (fixed.length + flexShares.length + 1));
-  const shareSum = flexShares.reduce((s, w) => s + w, 0);
-  return [...fixed, ...flexShares.map((s) => Math.max(10, Math.floor((free * s) / shareSum)))];
+/** The widest line of any of the texts, in display columns. */
+function widest(texts: readonly string[]): number {
+  return Math.max(0, ...texts.flatMap((s) => s.split('\n')).map(displayWidth));
+}
+
+/**
+ * Column widths (padding included) that fill `total` columns with n+1 borders: `fixed` columns
+ * keep their width, the others share the rest by `shares`, none above its `cap`.
+ */
+function columns(total: number, fixed: readonly (number | undefined)[], shares: readonly number[], caps: readonly number[] = []): number[] {
+  const borders = fixed.length + 1;
+  const taken = fixed.reduce<number>((s, w) => s + (w ?? 0), 0);
+  let free = total - borders - taken;
+  const out = fixed.map((w) => w ?? 0);
+  // Capped columns first (a short column gives its room to the others), then the rest by share.
+  const open = fixed.map((w, i) => (w === undefined ? i : -1)).filter((i) => i >= 0);
+  let left = [...open];
+  for (;;) {
+    const shareSum = left.reduce((s, i) => s + (shares[i] ?? 1), 0);
+    const capped = left.filter((i) => (caps[i] ?? Infinity) < Math.floor((free * (shares[i] ?? 1)) / shareSum));
+    if (capped.length === 0) break;
+    for (const i of capped) {
+      out[i] = caps[i] ?? 0;
+      free -= out[i] ?? 0;
+    }
+    left = left.filter((i) => !capped.includes(i));
+  }
+  const shareSum = left.reduce((s, i) => s + (shares[i] ?? 1), 0);
+  let given = 0;
+  left.forEach((i, k) => {
+    const w = k === left.length - 1 ? free - given : Math.floor((free * (shares[i] ?? 1)) / shareSum);
+    out[i] = w;
+    given += w;
+  });
+  return out;
 }
 
 export function renderText(a: Assessment, o: RenderOptions): string {
   const m = messages(o.lang);
-  const { chalk, lang, rb } = o;
+  const { chalk, lang, rb, width } = o;
   const color = bandColor(chalk, a.band.id);
   const out: string[] = [];
-  const heading = (s: string) => out.push('', chalk.bold.underline(s));
+  /** Styled spans wrapped to the width; continuation lines indented by `rest`. */
+  const line = (spans: readonly Span[], rest = '  ', first = '') => out.push(...wrapSpans(spans, width, { first, rest }));
+  const text = (s: string, style?: Style, rest = '  ', first = '') => line([{ text: s, style }], rest, first);
+  const heading = (s: string) => {
+    out.push('');
+    text(s, chalk.bold.underline, '');
+  };
+  const bold = (s: string) => chalk.bold(s);
+  const label = (s: string): Span => ({ text: `${s}: `, style: chalk.dim });
 
-  out.push(chalk.bold(m.report.title));
+  text(m.report.title, bold, '');
   out.push('');
-  out.push(`${chalk.dim(`${m.report.occupation}:`)} ${chalk.bold(occupationTitle(a, lang))}  ${chalk.dim(`[${escapeControls(a.occupation.id)}]`)}`);
-  out.push(`${chalk.dim(`${m.report.codes}:`)} ${codesLine(a)}`);
-  out.push(`${chalk.dim(`${m.report.profile}:`)} ${profileLine(a, lang)}`);
+  line([label(m.report.occupation), { text: occupationTitle(a, lang), style: bold }, { text: '  ' }, { text: `[${escapeControls(a.occupation.id)}]`, style: chalk.dim }]);
+  line([label(m.report.codes), { text: codesLine(a) }]);
+  line([label(m.report.profile), { text: profileLine(a, lang) }]);
   out.push('');
-  out.push(
-    `${chalk.bold(`${m.report.score}: ${color(`${a.score}/100`)}`)}  ${m.report.band}: ${color(t(a.band.label, lang))}  ${m.report.range}: ${a.range.low}–${a.range.high}`,
-  );
-  out.push(color(scoreBar(a.score)));
-  out.push(...wrap(m.report.scoreMeaning, o.width, '  ').map((l) => chalk.dim(l)));
-  out.push(`${chalk.bold(`${m.report.augmentation}: ${chalk.cyan(`${a.augmentation.score}/100`)}`)}  ${m.report.range}: ${a.augmentation.range.low}–${a.augmentation.range.high}`);
-  out.push(chalk.cyan(scoreBar(a.augmentation.score)));
-  out.push(...wrap(m.report.augmentationMeaning, o.width, '  ').map((l) => chalk.dim(l)));
-  if (a.reading) out.push(...wrap(`${m.report.reading}: ${t(a.reading.text, lang)}`, o.width, ''));
+  line(scoreSpans(a, o, color));
+  out.push(color(scoreBar(a.score, Math.min(40, width))));
+  text(m.report.scoreMeaning, chalk.dim, '  ', '  ');
+  line([
+    { text: `${m.report.augmentation}: `, style: bold },
+    { text: `${a.augmentation.score}/100`, style: (s) => chalk.bold(chalk.cyan(s)) },
+    { text: `  ${m.report.range}: ${a.augmentation.range.low}–${a.augmentation.range.high}` },
+  ]);
+  out.push(chalk.cyan(scoreBar(a.augmentation.score, Math.min(40, width))));
+  text(m.report.augmentationMeaning, chalk.dim, '  ', '  ');
+  if (a.reading) text(`${m.report.reading}: ${t(a.reading.text, lang)}`, undefined, '');
 
+  // The factors: a table where it fits, else a list.
   heading(m.report.factors);
-  const factorTable = table([m.report.factorHeader.points, m.report.factorHeader.factor, m.report.factorHeader.sources], widths(o.width, [13], [3, 2]), chalk);
   const cite = (e: Parameters<typeof evidenceText>[1]) => evidenceText(rb, e, lang, m.report.assumption);
-  // In the table, one source a line: a cell wraps only at spaces, and Chinese labels have none.
-  const citeCell = (e: Parameters<typeof evidenceText>[1]) => evidenceText(rb, e, lang, m.report.assumption, '\n');
-  factorTable.push([a.exposure.automation.toFixed(1), m.report.baselineRow, citeCell(taskEvidence(a, rb))]);
-  // Labels are wrapped here, by display width: the table wraps only at spaces, and Chinese has none
-  // (it would cut the label short, qualifiers and all).
-  const labelWidth = (factorTable.options.colWidths[1] ?? 40) - 2;
-  for (const f of a.factors) {
-    const pts = `${signed(f.points)}\n×${f.odds}`;
-    factorTable.push([f.points > 0 ? chalk.red(pts) : chalk.green(pts), wrap(t(f.label, lang), labelWidth, '').join('\n'), citeCell(f)]);
+  const factorRows = [
+    { points: a.exposure.automation.toFixed(1), style: undefined, label: m.report.baselineRow, evidence: taskEvidence(a, rb) },
+    ...a.factors.map((f) => ({ points: `${signed(f.points)}\n×${f.odds}`, style: f.points > 0 ? chalk.red : chalk.green, label: t(f.label, lang), evidence: f })),
+  ];
+  if (width >= TABLE_MIN_WIDTH) {
+    const h = m.report.factorHeader;
+    // In the table, one source a line.
+    const sourceLines = factorRows.map((r) => evidenceText(rb, r.evidence, lang, m.report.assumption, '\n'));
+    const pointsWidth = widest([h.points, ...factorRows.map((r) => r.points)]) + 2;
+    const widths = columns(width, [pointsWidth, undefined, undefined], [0, 3, 2], [0, Infinity, widest([h.sources, ...sourceLines]) + 2]);
+    const rows = factorRows.map((r, i) => [{ text: r.points, style: r.style }, { text: r.label }, { text: sourceLines[i] ?? '' }]);
+    out.push(boxTable([h.points, h.factor, h.sources], rows, widths, chalk));
+  } else {
+    for (const r of factorRows) {
+      line([{ text: r.points.replace('\n', ' '), style: r.style }, { text: `  ${r.label}` }]);
+      text(`${m.report.sources}: ${cite(r.evidence)}`, chalk.dim, '  ', '  ');
+    }
   }
-  out.push(factorTable.toString());
-  if (a.factors.length === 0) out.push(chalk.dim(m.report.noFactors));
+  if (a.factors.length === 0) text(m.report.noFactors, chalk.dim, '');
 
   if (o.explain) {
     heading(m.report.tasks);
-    const taskTable = table(
-      [m.report.taskHeader.category, m.report.taskHeader.share, m.report.taskHeader.automation, m.report.taskHeader.augmentation],
-      widths(o.width, [], [4, 1, 2, 2]),
-      chalk,
-    );
-    for (const task of a.tasks) {
-      const label = rb.taskCategories.get(task.category)?.label[lang] ?? task.category;
-      taskTable.push([
-        escapeControls(`${label} (${task.category})`),
-        `${task.share}%`,
-        `${task.automation} → ${task.automationPoints.toFixed(1)}`,
-        `${task.augmentation} → ${task.augmentationPoints.toFixed(1)}`,
-      ]);
+    const th = m.report.taskHeader;
+    const tasks = a.tasks.map((task) => ({
+      label: escapeControls(`${rb.taskCategories.get(task.category)?.label[lang] ?? task.category} (${task.category})`),
+      share: `${task.share}%`,
+      automation: `${task.automation} → ${task.automationPoints.toFixed(1)}`,
+      augmentation: `${task.augmentation} → ${task.augmentationPoints.toFixed(1)}`,
+    }));
+    if (width >= TABLE_MIN_WIDTH) {
+      const fixed = [undefined, widest([th.share, ...tasks.map((x) => x.share)]) + 2, widest([th.automation, ...tasks.map((x) => x.automation)]) + 2, widest([th.augmentation, ...tasks.map((x) => x.augmentation)]) + 2];
+      const rows = tasks.map((x) => [{ text: x.label }, { text: x.share }, { text: x.automation }, { text: x.augmentation }]);
+      out.push(boxTable([th.category, th.share, th.automation, th.augmentation], rows, columns(width, fixed, [1, 0, 0, 0]), chalk));
+    } else {
+      for (const x of tasks) {
+        text(x.label, undefined, '  ');
+        text(`${th.share} ${x.share} · ${th.automation} ${x.automation} · ${th.augmentation} ${x.augmentation}`, undefined, '  ', '  ');
+      }
     }
-    out.push(taskTable.toString());
 
     heading(m.report.trace);
-    const trace = table(
-      [m.report.traceHeader.rule, m.report.traceHeader.condition, m.report.traceHeader.effect, m.report.traceHeader.sources],
-      widths(o.width, [], [3, 3, 1, 3]),
-      chalk,
-    );
+    const rh = m.report.traceHeader;
+    const trace: { rule: string; condition: string; effect: string; sources: string }[] = [];
     for (const task of a.tasks) {
       const category = rb.taskCategories.get(task.category);
       const categoryId = escapeControls(task.category);
-      trace.push([`task:${categoryId}`, `tasks.${categoryId} = ${task.share}`, `+${task.automationPoints.toFixed(1)}`, category ? factList(category, m.report.assumption) : '']);
+      trace.push({ rule: `task:${categoryId}`, condition: `tasks.${categoryId} = ${task.share}`, effect: `+${task.automationPoints.toFixed(1)}`, sources: category ? factList(category, m.report.assumption, '\n') : '' });
     }
-    for (const f of a.factors) trace.push([escapeControls(f.id), escapeControls(f.condition), `${signed(f.points)} (×${f.odds})`, factList(f, m.report.assumption)]);
+    for (const f of a.factors) trace.push({ rule: escapeControls(f.id), condition: escapeControls(f.condition), effect: `${signed(f.points)}\n(×${f.odds})`, sources: factList(f, m.report.assumption, '\n') });
     for (const item of a.advice) {
       const rule = rb.advice.find((r) => r.id === item.id);
-      trace.push([escapeControls(item.id), escapeControls(rule?.condition ?? ''), item.moves ? `${a.score} → ${item.scoreAfter}` : '–', factList(item, m.report.assumption)]);
+      trace.push({ rule: escapeControls(item.id), condition: escapeControls(rule?.condition ?? ''), effect: item.moves ? `${a.score} → ${item.scoreAfter}` : '–', sources: factList(item, m.report.assumption, '\n') });
     }
-    out.push(trace.toString());
+    if (width >= TRACE_TABLE_MIN_WIDTH) {
+      const effectWidth = widest([rh.effect, ...trace.map((x) => x.effect)]) + 2;
+      const rows = trace.map((x) => [{ text: x.rule }, { text: x.condition }, { text: x.effect }, { text: x.sources }]);
+      out.push(boxTable([rh.rule, rh.condition, rh.effect, rh.sources], rows, columns(width, [undefined, undefined, effectWidth, undefined], [2, 2, 0, 3]), chalk));
+    } else {
+      for (const x of trace) {
+        line([{ text: x.rule, style: bold }, { text: `  ${x.effect.replace('\n', ' ')}` }]);
+        text(`${rh.condition}: ${x.condition}`, undefined, '  ', '  ');
+        text(`${rh.sources}:`, chalk.dim, '  ', '  ');
+        // One id a line: a long id wrapped onto the next line is indented further.
+        for (const id of x.sources.split('\n')) text(id, chalk.dim, '      ', '    ');
+      }
+    }
   }
 
   heading(m.report.advice);
-  if (a.lowLever) out.push(...wrap(m.report.lowLever(rb.ruleset.advice.lowLever ?? 0), o.width, ''));
-  if (a.advice.length === 0) out.push(chalk.dim(m.report.noAdvice));
+  if (a.lowLever) text(m.report.lowLever(rb.ruleset.advice.lowLever ?? 0), undefined, '');
+  if (a.advice.length === 0) text(m.report.noAdvice, chalk.dim, '');
   for (const group of adviceGroups(a)) {
-    out.push(chalk.dim(group.scope === 'work' ? m.report.adviceWork : m.report.advicePerson));
+    text(group.scope === 'work' ? m.report.adviceWork : m.report.advicePerson, chalk.dim, '');
     for (const { item, n } of group.items) {
-      const title = wrap(`${n}. ${t(item.label, lang)}  (${adviceEffect(a, item, lang)})`, o.width, '   ');
-      out.push(...title.map((l, i) => chalk.bold(i === 0 ? l.trimStart() : l)));
-      if (item.learn) out.push(...wrap(`${m.report.learn}: ${t(item.learn, lang)}`, o.width, '   '));
-      out.push(...wrap(`${m.report.why}: ${t(item.why, lang)}`, o.width, '   '));
-      out.push(...wrap(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, o.width, '   '));
-      out.push(...wrap(`${m.report.sources}: ${cite(item)}`, o.width, '   ').map((l) => chalk.dim(l)));
+      text(`${n}. ${t(item.label, lang)}  (${adviceEffect(a, item, lang)})`, bold, '   ');
+      if (item.learn) text(`${m.report.learn}: ${t(item.learn, lang)}`, undefined, '   ', '   ');
+      text(`${m.report.why}: ${t(item.why, lang)}`, undefined, '   ', '   ');
+      text(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, undefined, '   ', '   ');
+      text(`${m.report.sources}: ${cite(item)}`, chalk.dim, '   ', '   ');
     }
   }
 
   heading(m.pivots.heading);
-  if (a.pivots.length === 0) out.push(...wrap(noPivotsText(pivotSettings(rb), a.occupation.id, lang), o.width, ''));
+  if (a.pivots.length === 0) text(noPivotsText(pivotSettings(rb), a.occupation.id, lang), undefined, '');
   a.pivots.forEach((p, i) => {
-    out.push(chalk.bold(pivotHeading(p, a.score, i + 1, lang)));
-    for (const line of pivotDetails(rb, p, lang, o.explain)) out.push(...wrap(line, o.width, '   '));
+    text(pivotHeading(p, a.score, i + 1, lang), bold, '   ');
+    for (const detail of pivotDetails(rb, p, lang, o.explain)) text(detail, undefined, '   ', '   ');
   });
 
   if (a.whatIfs.length > 0) {
     heading(m.report.whatIf);
     for (const w of a.whatIfs) {
-      const arrow = `${a.score} → ${w.scoreAfter}`;
-      out.push(`  ${t(w.label, lang)}: ${w.change < 0 ? chalk.green(arrow) : chalk.red(arrow)}`);
+      line([{ text: `${t(w.label, lang)}: ` }, { text: `${a.score} → ${w.scoreAfter}`, style: w.change < 0 ? chalk.green : chalk.red }], '    ', '  ');
     }
   }
 
   out.push('');
-  out.push(chalk.dim(`${m.report.sources}: ${a.sources.map((id) => sourceLabel(rb, id, lang)).join(listSeparator(lang))}`));
-  out.push(chalk.dim(`${m.report.ruleBase}: ${ruleBaseLine(rb)}`));
+  text(`${m.report.sources}: ${a.sources.map((id) => sourceLabel(rb, id, lang)).join(listSeparator(lang))}`, chalk.dim);
+  text(`${m.report.ruleBase}: ${ruleBaseLine(rb)}`, chalk.dim);
   const packs = packLines(rb);
-  if (packs.length > 0) out.push(chalk.dim(`${m.report.packs}: ${packs.join('; ')}`));
-  out.push(chalk.dim(m.report.disclaimer));
+  if (packs.length > 0) text(`${m.report.packs}: ${packs.join('; ')}`, chalk.dim);
+  text(`${m.report.disclaimer}${lang === 'zh' ? '' : ' '}${m.report.briefHint}`, chalk.dim, '');
+  // The recap last: on a terminal the report scrolls, and this line stays in sight.
+  out.push('');
+  text(recap(a, o), bold, '');
   return `${out.join('\n')}\n`;
 }
 
-/** Wrap tokens: one wide (CJK) character, a run of other non-space characters, or spaces. */
-const WRAP_TOKENS = new RegExp(`[${WIDE_CHARS}]|[^\\s${WIDE_CHARS}]+|\\s+`, 'g');
+/** "Replacement-risk estimate: 80/100  band: very high  range: 66–89", styled. */
+function scoreSpans(a: Assessment, o: RenderOptions, color: Style): Span[] {
+  const m = messages(o.lang);
+  return [
+    { text: `${m.report.score}: `, style: (s) => o.chalk.bold(s) },
+    { text: `${a.score}/100`, style: (s) => o.chalk.bold(color(s)) },
+    { text: `  ${m.report.band}: ` },
+    { text: t(a.band.label, o.lang), style: color },
+    { text: `  ${m.report.range}: ${a.range.low}–${a.range.high}` },
+  ];
+}
 
-/** Wraps prose to the width; CJK text (no spaces) wraps by display columns. */
-export function wrap(text: string, width: number, indent: string): string[] {
-  const max = Math.max(20, width - indent.length);
-  const lines: string[] = [];
-  let line = '';
-  let lineWidth = 0;
-  for (const token of text.match(WRAP_TOKENS) ?? []) {
-    const isSpace = /^\s+$/.test(token);
-    const w = displayWidth(token);
-    if (lineWidth + w > max && line.trim() !== '') {
-      lines.push(indent + line.trimEnd());
-      line = '';
-      lineWidth = 0;
-      if (isSpace) continue;
-    }
-    line += token;
-    lineWidth += w;
-  }
-  if (line.trim() !== '') lines.push(indent + line.trimEnd());
-  return lines;
+/** The one-line recap: score, band, range and the top advice. */
+export function recap(a: Assessment, o: Pick<RenderOptions, 'lang'>): string {
+  const top = a.advice[0];
+  return messages(o.lang).report.recap(a.score, t(a.band.label, o.lang), a.range.low, a.range.high, top ? t(top.label, o.lang) : null);
+}
+
+/**
+ * The short form (`assess --brief`): occupation, the estimate with its band, range and meaning,
+ * the second figure and the reading, the top advice items with their first step, and where the
+ * full report is.
+ */
+export function renderBrief(a: Assessment, o: RenderOptions): string {
+  const m = messages(o.lang);
+  const { chalk, lang, width } = o;
+  const color = bandColor(chalk, a.band.id);
+  const out: string[] = [];
+  const line = (spans: readonly Span[], rest = '  ', first = '') => out.push(...wrapSpans(spans, width, { first, rest }));
+  const text = (s: string, style?: Style, rest = '  ', first = '') => line([{ text: s, style }], rest, first);
+
+  line([{ text: `${m.report.occupation}: `, style: chalk.dim }, { text: occupationTitle(a, lang), style: (s) => chalk.bold(s) }, { text: '  ' }, { text: `[${escapeControls(a.occupation.id)}]`, style: chalk.dim }]);
+  line(scoreSpans(a, o, color));
+  text(m.report.scoreMeaning, chalk.dim, '  ', '  ');
+  line([
+    { text: `${m.report.augmentation}: `, style: (s) => chalk.bold(s) },
+    { text: `${a.augmentation.score}/100`, style: (s) => chalk.bold(chalk.cyan(s)) },
+    { text: `  ${m.report.range}: ${a.augmentation.range.low}–${a.augmentation.range.high}` },
+  ]);
+  if (a.reading) text(`${m.report.reading}: ${t(a.reading.text, lang)}`, undefined, '');
+  out.push('');
+  text(m.report.advice, (s) => chalk.bold.underline(s), '');
+  if (a.lowLever) text(m.report.lowLever(o.rb.ruleset.advice.lowLever ?? 0), undefined, '');
+  if (a.advice.length === 0) text(m.report.noAdvice, chalk.dim, '');
+  a.advice.slice(0, BRIEF_ADVICE).forEach((item, i) => {
+    // The effect as the what-ifs write it ("80 → 72"), to keep the form short.
+    const effect = item.moves && item.reduction > 0 ? `${a.score} → ${item.scoreAfter}` : adviceEffect(a, item, lang);
+    text(`${i + 1}. ${t(item.label, lang)}  (${effect})`, (s) => chalk.bold(s), '   ');
+    text(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, undefined, '   ', '   ');
+  });
+  out.push('');
+  out.push(...wrap(m.report.fullReport, width, '').map((l) => chalk.dim(l)));
+  return `${out.join('\n')}\n`;
 }
