@@ -68,7 +68,7 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   // The short form is a text report of its own: no JSON or Markdown of it, and no trace.
   if (options.brief === true) {
     const clash = options.format !== 'text' ? `--format ${options.format}` : options.explain === true ? '--explain' : undefined;
-    if (clash !== undefined) throw new UserError(m.assess.briefWith(clash), 2, ["see 'career-risk assess --help'"]);
+    if (clash !== undefined) throw new UserError(m.assess.briefWith(clash), 2, [m.errors.seeHelp('assess')]);
   }
   const rb = await ctx.ruleBase();
 

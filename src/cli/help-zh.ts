@@ -41,9 +41,6 @@ const RULES_PACK = '在内置规则之上叠加一个规则包（文件或文件
 const RULES_PACK_FIRST = '先在内置规则之上叠加的规则包（文件或文件夹）；可重复使用';
 const ROLE = '职业：目录 ID、中英文职位名或别名、SOC 代码（15-1252）或 isco:2512';
 
-/** Options that other work adds; their entries are here in advance (the coverage test allows them to be absent). */
-export const PENDING_OPTIONS: readonly string[] = ['assess --brief', 'batch --bom', 'batch --encoding'];
-
 export const HELP_ZH: Readonly<Record<string, CommandHelpZh>> = {
   '': {
     description: '一份工作有多容易被AI替代？给出有依据、可解释的估计，以及提升技能的建议。',
