@@ -14,7 +14,7 @@ import { RowAssessor } from '../src/batch/rows.js';
 import type * as Search from '../src/catalogue/search.js';
 import type { MatchHow, MatchKind } from '../src/catalogue/search.js';
 import { matchKindOf, resolveRole } from '../src/catalogue/search.js';
-import { roleLabel } from '../src/cli/profile-input.js';
+import { roleLabel } from '../src/model/answers.js';
 import { runBatchCsv, runCli, shippedRuleBase } from './helpers.js';
 
 /** A text only the (mocked) alias index knows. */

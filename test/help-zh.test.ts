@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_DATA_ATTRIBUTION } from '../src/catalogue/aliases.js';
 import { HELP_ZH } from '../src/cli/help-zh.js';
-import type { Io } from '../src/cli/io.js';
+import type { Io } from '../src/util/io.js';
 import { allCommands, commanderErrorLines, commandPath, missingZhHelp, optionKey, wrapWide } from '../src/cli/localise-help.js';
 import { buildProgram, main } from '../src/cli/main.js';
 import { displayWidth } from '../src/report/width.js';

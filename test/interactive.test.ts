@@ -6,7 +6,7 @@ import { screen } from '@inquirer/testing/vitest';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import type { Io } from '../src/cli/io.js';
+import type { Io } from '../src/util/io.js';
 import { groupStats } from '../src/cli/roles.js';
 import { messages } from '../src/i18n/index.js';
 import { ROOT, shippedRuleBase } from './helpers.js';

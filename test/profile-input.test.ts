@@ -1,7 +1,7 @@
 /** The hints under a --role that does not resolve: what to run next. */
 import { describe, expect, it } from 'vitest';
 import { resolveRole } from '../src/catalogue/search.js';
-import { FieldError, parseRole } from '../src/cli/profile-input.js';
+import { FieldError, parseRole } from '../src/model/answers.js';
 import { messages } from '../src/i18n/index.js';
 import { shippedRuleBase } from './helpers.js';
 

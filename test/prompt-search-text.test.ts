@@ -5,7 +5,7 @@
 import { screen } from '@inquirer/testing/vitest';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
+import type { Io } from '../src/util/io.js';
 import { main } from '../src/cli/main.js';
 import { messages } from '../src/i18n/index.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as search from '../src/catalogue/search.js';
 import { cleanQuery, MAX_ROLE_CHARS, normaliseQuery, resolveRole, roleLength, searchRoles } from '../src/catalogue/search.js';
-import { FieldError, parseRole } from '../src/cli/profile-input.js';
+import { FieldError, parseRole } from '../src/model/answers.js';
 import { parseAiUsage, parseRepetitiveness, parseSeniority } from '../src/model/profile.js';
 import { runCli, shippedRuleBase } from './helpers.js';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { resolveRole, searchRoles } from '../src/catalogue/search.js';
-import { FieldError, parseRole } from '../src/cli/profile-input.js';
+import { FieldError, parseRole } from '../src/model/answers.js';
 import { shippedRuleBase } from './helpers.js';
 
 interface Query {

@@ -5,7 +5,7 @@
  * pack could supply is checked through the renderers.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRole, parseSeniorityAnswer, roleLabel } from '../src/cli/profile-input.js';
+import { parseRole, parseSeniorityAnswer, roleLabel } from '../src/model/answers.js';
 import type { RuleBase } from '../src/engine/compile.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import type { LocalText } from '../src/engine/schema.js';

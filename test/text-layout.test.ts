@@ -23,8 +23,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import { shellQuote } from '../src/cli/assess.js';
-import type { Io } from '../src/cli/io.js';
-import { outputWidth } from '../src/cli/io.js';
+import type { Io } from '../src/util/io.js';
+import { outputWidth } from '../src/util/io.js';
 import { main } from '../src/cli/main.js';
 
 const rb = shippedRuleBase();

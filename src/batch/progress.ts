@@ -2,7 +2,7 @@
  * A one-line progress bar on stderr for big files: bytes read of the file size,
  * rows per second and time left. Shown only on a terminal, never in CI or pipes.
  */
-import type { Io } from '../cli/io.js';
+import type { Io } from '../util/io.js';
 
 const REDRAW_MS = 200;
 

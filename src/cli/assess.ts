@@ -12,10 +12,10 @@ import { renderBrief, renderText } from '../report/text.js';
 import { hasControls } from '../util/terminal-text.js';
 import type { Context, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
-import { UserError } from './errors.js';
-import type { Io } from './io.js';
-import { canPrompt, outputWidth } from './io.js';
-import { FLAG_NAMES, parseGivenAnswers } from './profile-input.js';
+import { UserError } from '../util/errors.js';
+import type { Io } from '../util/io.js';
+import { canPrompt, outputWidth } from '../util/io.js';
+import { FLAG_NAMES, parseGivenAnswers } from '../model/answers.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

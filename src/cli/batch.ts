@@ -19,8 +19,8 @@ import { decoderFactory, ENCODING_NAMES, resolveEncoding } from '../batch/encodi
 import type { Summary } from '../batch/summary.js';
 import type { Context, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
-import { EXIT, ExitSignal, isEpipe, UserError } from './errors.js';
-import type { Io } from './io.js';
+import { EXIT, ExitSignal, isEpipe, UserError } from '../util/errors.js';
+import type { Io } from '../util/io.js';
 import { describeErrno, fileFault } from '../util/fs-errors.js';
 import { escapeControls } from '../util/terminal-text.js';
 

@@ -7,8 +7,8 @@ import { formatProblem } from '../engine/problems.js';
 import type { Lang } from '../i18n/index.js';
 import { detectLang, messages, parseLang } from '../i18n/index.js';
 import { colorLevel, makeChalk } from '../report/color.js';
-import { EXIT, UserError } from './errors.js';
-import type { Io } from './io.js';
+import { EXIT, UserError } from '../util/errors.js';
+import type { Io } from '../util/io.js';
 
 export interface GlobalOptions {
   readonly lang?: string;

@@ -17,10 +17,10 @@ import { wrap } from '../report/text.js';
 import { escapeControls } from '../util/terminal-text.js';
 import type { Context, GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
-import { UserError } from './errors.js';
-import type { Io } from './io.js';
-import { outputWidth } from './io.js';
-import { parseGivenAnswers } from './profile-input.js';
+import { UserError } from '../util/errors.js';
+import type { Io } from '../util/io.js';
+import { outputWidth } from '../util/io.js';
+import { parseGivenAnswers } from '../model/answers.js';
 
 export const PIVOT_FORMATS = ['text', 'json', 'md'] as const;
 type PivotFormat = (typeof PIVOT_FORMATS)[number];

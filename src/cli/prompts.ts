@@ -13,7 +13,7 @@ import { messages } from '../i18n/index.js';
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
 import { escapeControls } from '../util/terminal-text.js';
-import type { Io } from './io.js';
+import type { Io } from '../util/io.js';
 
 /** Shown before the person types anything: the roles the sources discuss. */
 const STARTER_ROLES = [

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import type { GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
-import type { Io } from './io.js';
+import type { Io } from '../util/io.js';
 
 export interface RulesOptions extends GlobalOptions {
   readonly format: 'text' | 'json';

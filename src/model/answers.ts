@@ -12,10 +12,10 @@ import type { MatchKind } from '../catalogue/search.js';
 import { MAX_ROLE_CHARS, matchKindOf, resolveRole, roleLength } from '../catalogue/search.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
-import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
-import { AI_USAGE_LEVELS, parseAiUsage, parseRepetitiveness, parseSeniority, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import type { AiUsage, Repetitiveness, Seniority } from './profile.js';
+import { AI_USAGE_LEVELS, parseAiUsage, parseRepetitiveness, parseSeniority, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from './profile.js';
 import { escapeControls } from '../util/terminal-text.js';
-import { UserError } from './errors.js';
+import { UserError } from '../util/errors.js';
 
 export interface RawAnswers {
   readonly role?: string | undefined;
