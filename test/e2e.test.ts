@@ -39,8 +39,8 @@ describe('career-risk assess', () => {
     const r = runCli(['assess', '-r', '会计', '-s', '初级', '-p', '5', '-a', '偶尔', '--lang', 'zh']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('会计 · Accountant');
-    expect(r.stdout).toContain(`${ZH.score}: `);
-    expect(r.stdout).toContain(`${ZH.augmentation}: `);
+    expect(r.stdout).toContain(`${ZH.score}：`);
+    expect(r.stdout).toContain(`${ZH.augmentation}：`);
   });
 
   it('is the default command', () => {
@@ -209,8 +209,13 @@ describe('career-risk roles', () => {
 
   it('says so when nothing matches', () => {
     const r = runCli(['roles', 'qwxzv']);
-    expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe('No occupation matches "qwxzv".');
+    // On stderr with exit 2, like every other input that leads nowhere; JSON still prints its empty list.
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^career-risk: no occupation matches "qwxzv"\n {2}try other words .*career-risk roles --groups/);
+    const json = runCli(['roles', 'qwxzv', '--format', 'json']);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual([]);
   });
 
   it('validates --limit', () => {

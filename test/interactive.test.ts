@@ -85,7 +85,7 @@ describe('interactive assessment', () => {
     screen.keypress('enter');
 
     expect(await run).toBe(0);
-    expect(t.stdout()).toContain('画像: 初级（0–2年） · 重复度 5 – 高度重复 · AI使用: 偶尔');
+    expect(t.stdout()).toContain('画像：初级（0–2年） · 重复度 5 – 高度重复 · AI使用：偶尔');
     // The flags given (as ids) and the answer asked, in one command.
     expect(t.stderr()).toContain('下次不用再回答问题，直接运行：\n  career-risk assess --role accountant --seniority entry --repetitiveness 5 --ai-usage occasional\n');
   });

@@ -123,7 +123,7 @@ describe('rules show', () => {
   });
 
   it('shows an occupation in Chinese and a task category by task:<id>', () => {
-    expect(runCli(['rules', 'show', 'translator', '--lang', 'zh']).stdout).toContain('title: 笔译员 · Translator');
+    expect(runCli(['rules', 'show', 'translator', '--lang', 'zh']).stdout).toContain('标题：笔译员 · Translator');
     const writing = shippedRuleBase().taskCategories.get('writing');
     const shown = runCli(['rules', 'show', 'task:writing']).stdout;
     expect(shown).toContain(`  automation: ${writing?.automation.potential} ±${writing?.automation.uncertainty}\n`);

@@ -91,9 +91,10 @@ describe('flag values are echoed escaped', () => {
 describe('roles', () => {
   it('a query that matches nothing', () => {
     const r = run(['roles', 'qwxzv\u001b]0;qwxzv\u0007\u001b[2J\u009b\rqwxzv\nqwxzv\u2028qwxzv']);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(2);
     expectClean(r);
-    expect(r.stdout).toBe('No occupation matches "qwxzv\\u001b]0;qwxzv\\u0007\\u001b[2J\\u009b\\rqwxzv\\nqwxzv\\u2028qwxzv".\n');
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe('career-risk: no occupation matches "qwxzv\\u001b]0;qwxzv\\u0007\\u001b[2J\\u009b\\rqwxzv\\nqwxzv\\u2028qwxzv"');
   });
 
   it('a query that matches, and its table', () => {

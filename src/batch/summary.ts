@@ -134,9 +134,9 @@ export class Summary {
     if (j.topPivots.length > 0) lines.push(`  ${m.listHeading(m.topPivots)}`, ...j.topPivots.map((p) => `    ${m.tally(p.title, p.id, p.count)}`));
     const matches = matchLine(j.matches, lang);
     if (matches !== undefined) lines.push(`  ${matches}`);
-    if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}: ${j.rolesNotFound.map((r) => `${echo(r.role)} (${r.count})`).join(', ')}`);
-    lines.push(`  ${messages(lang).report.ruleBase}: ${ruleBaseLine(rb)}`);
-    for (const pack of packLines(rb)) lines.push(`  ${messages(lang).report.packs}: ${pack}`);
+    if (j.rolesNotFound.length > 0) lines.push(`  ${m.rolesNotFound}${messages(lang).report.colon}${j.rolesNotFound.map((r) => `${echo(r.role)} (${r.count})`).join(', ')}`);
+    lines.push(`  ${messages(lang).report.ruleBase}${messages(lang).report.colon}${ruleBaseLine(rb, lang)}`);
+    for (const pack of packLines(rb)) lines.push(`  ${messages(lang).report.packs}${messages(lang).report.colon}${pack}`);
     return `${lines.join('\n')}\n`;
   }
 
@@ -164,8 +164,8 @@ export class Summary {
       for (const r of j.rolesNotFound) out.push(`- ${mdEscape(echo(r.role))}: ${r.count}`);
       out.push('');
     }
-    out.push(`_${messages(lang).report.ruleBase}: ${mdEscape(ruleBaseLine(rb))}_`);
-    for (const pack of packLines(rb)) out.push(`_${messages(lang).report.packs}: ${mdEscape(pack)}_`);
+    out.push(`_${messages(lang).report.ruleBase}${messages(lang).report.colon}${mdEscape(ruleBaseLine(rb, lang))}_`);
+    for (const pack of packLines(rb)) out.push(`_${messages(lang).report.packs}${messages(lang).report.colon}${mdEscape(pack)}_`);
     return `${out.join('\n')}\n`;
   }
 }

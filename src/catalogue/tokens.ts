@@ -49,7 +49,7 @@ export function queryWords(text: string): string[] {
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);
-function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (b.length + 1 > rowA.length) {
     rowA = new Int32Array(b.length * 2);
@@ -245,4 +245,17 @@ export class WordIndex {
     }
     return result;
   }
+}
+
+/** The candidates nearest to a mistyped word (edit distance, flags compared without their dashes). */
+export function closestWords(word: string, candidates: readonly string[]): string[] {
+  const typed = word.toLowerCase();
+  const scored = candidates.map((candidate) => {
+    const bare = candidate.replace(/^--/, '');
+    const limit = Math.max(1, Math.floor(bare.length * 0.4));
+    const distance = editDistance(typed, bare, limit);
+    return { candidate, distance: distance <= limit ? distance : Infinity };
+  });
+  const best = Math.min(...scored.map((s) => s.distance));
+  return best === Infinity ? [] : scored.filter((s) => s.distance === best).map((s) => s.candidate);
 }

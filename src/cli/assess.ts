@@ -4,7 +4,9 @@ import type { RuleBase } from '../engine/compile.js';
 import type { Assessment } from '../engine/evaluate.js';
 import { evaluate } from '../engine/evaluate.js';
 import { seniorityHint } from '../catalogue/search.js';
+import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
+import { closestWords } from '../catalogue/tokens.js';
 import type { Profile } from '../model/profile.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -15,7 +17,7 @@ import { makeContext } from './context.js';
 import { UserError } from '../util/errors.js';
 import type { Io } from '../util/io.js';
 import { canPrompt, outputWidth } from '../util/io.js';
-import { FLAG_NAMES, parseGivenAnswers } from '../model/answers.js';
+import { FieldError, FLAG_NAMES, parseGivenAnswers } from '../model/answers.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -55,12 +57,33 @@ Examples:
   $ career-risk assess -r "customer service" -s entry -p 5 -a none --explain
   $ career-risk assess -r translator -s entry -p 4 -a none --brief`,
     )
+    // Words after the options reach the action, which tells a mistyped command from a stray word.
+    .allowExcessArguments(true)
     .action(async (_opts: unknown, command: Command) => {
       const options = command.optsWithGlobals<AssessOptions>();
       const ctx = makeContext(options, io);
+      if (command.args.length > 0) throw strayWords(command, ctx.lang);
       await runAssess(ctx, options);
     });
 }
+
+/**
+ * Words assess takes no part in. Run as the default command (`career-risk asses`), the first word
+ * was meant as a command: say so, with the closest command names. Named (`career-risk assess x`):
+ * too many arguments, as commander says it.
+ */
+function strayWords(command: Command, lang: Lang): UserError {
+  const c = messages(lang).commander;
+  const named = command.parent?.args[0] === command.name();
+  if (named) return new UserError(c.excessArguments(command.name(), 0, command.args.length), 2, [messages(lang).errors.seeHelp('assess')]);
+  const word = command.args[0] ?? '';
+  const names = (command.parent?.commands ?? []).map((sub) => sub.name());
+  const close = closestWords(word, [...names, 'help', ...PROGRAM_FLAGS]);
+  return new UserError(c.unknownCommand(word), 2, close.length > 0 ? [c.didYouMean(close.join(c.suggestionSeparator))] : [c.listCommands]);
+}
+
+/** Options of the program a mistyped "command" may have meant (`career-risk version`). */
+const PROGRAM_FLAGS = ['--version'];
 
 async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   const { io, lang } = ctx;
@@ -72,8 +95,20 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   }
   const rb = await ctx.ruleBase();
 
-  // Validate what was given before asking for what was not.
-  let { occupation, seniority, repetitiveness, aiUsage } = parseGivenAnswers(rb, options, lang, (message) => ctx.notice(message));
+  // Validate what was given before asking for what was not. On a terminal, a --role the search
+  // cannot settle (nothing clear, or several roles) opens the role question with that text typed in.
+  const interactive = options.input && canPrompt(io);
+  let unclearRole: string | undefined;
+  let given: ReturnType<typeof parseGivenAnswers>;
+  try {
+    given = parseGivenAnswers(rb, options, lang, (message) => ctx.notice(message));
+  } catch (error) {
+    if (!(interactive && error instanceof FieldError && error.field === 'role' && error.result !== undefined && options.role !== undefined)) throw error;
+    ctx.notice(m.notice.roleUnclear(options.role, error.result));
+    unclearRole = options.role;
+    given = parseGivenAnswers(rb, { ...options, role: undefined }, lang, (message) => ctx.notice(message));
+  }
+  let { occupation, seniority, repetitiveness, aiUsage } = given;
 
   const missing = {
     role: occupation === undefined,
@@ -84,11 +119,13 @@ async function runAssess(ctx: Context, options: AssessOptions): Promise<void> {
   const missingFlags = (Object.keys(missing) as (keyof typeof missing)[]).filter((k) => missing[k]).map((k) => FLAG_NAMES[k]);
   if (missingFlags.length > 0) {
     if (!options.input || !canPrompt(io)) {
-      throw new UserError(`${m.errors.missing(missingFlags.join(' '))}`, 2, [m.errors.seeHelp('assess')]);
+      // On a terminal with --no-input the way to be asked is to drop the flag, not to find a terminal.
+      const line = canPrompt(io) ? m.errors.missingNoInput : m.errors.missing;
+      throw new UserError(line(missingFlags.join(' ')), 2, [m.errors.seeHelp('assess')]);
     }
     const { askMissing } = await import('./prompts.js');
     const hint = options.role === undefined ? undefined : seniorityHint(rb, options.role);
-    const asked = await askMissing(rb, lang, io, ctx.errChalk, missing, hint);
+    const asked = await askMissing(rb, lang, io, ctx.errChalk, missing, hint, unclearRole);
     occupation ??= asked.role;
     seniority ??= asked.seniority;
     repetitiveness ??= asked.repetitiveness;

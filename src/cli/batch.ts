@@ -124,6 +124,8 @@ function openInput(file: string, io: Io, m: Messages, lang: Lang): Input {
     } catch {
       // stdin closed: reading it ends at once, and the run reports an empty input
     }
+    // Typed or pasted rows: say what the wait is for and how to end it.
+    if (io.stdin.isTTY === true) io.stderr.write(`${m.batch.stdinTerminal}\n`);
     return { stream: io.stdin as Readable, size: undefined, identity };
   }
   try {

@@ -10,7 +10,7 @@
 import { SEARCH_DATA_ATTRIBUTION } from '../catalogue/aliases.js';
 import { FUZZY_NOTICES } from '../batch/input.js';
 import { DEFAULT_LIMIT } from './pivots.js';
-import { SCHEMA_KINDS_HELP } from './rules.js';
+import { LIST_KINDS_HELP, SCHEMA_KINDS_HELP } from './rules.js';
 
 export interface CommandHelpZh {
   readonly description: string;
@@ -157,6 +157,7 @@ assess 接受的取值写法这里都接受，中文也可以。其他列原样�
       '--format': '输出格式',
       '--limit': '最多显示 n 个结果（默认：搜索时 10 个，列出时全部）',
       '--groups': '显示每个 SOC 大类的职业数，以及中性情况下各职业估计值的中位数',
+      '--rules': '在内置规则之上叠加一个规则包（文件或文件夹），其中的职业也会列出并可搜索；可重复使用',
     },
     after: `
 示例：
@@ -174,7 +175,7 @@ ${SEARCH_DATA_ATTRIBUTION.map((line) => `  ${line}`).join('\n')}`,
   sources: {
     description: '列出每份来源文件及其中的事实（转述、出处、位置、限定说明），以及使用每条事实的规则',
     arguments: { id: '一份来源（如 ittimes-2025）或一条事实（如 ittimes-2025/first-wave-roles）' },
-    options: { '--format': '输出格式' },
+    options: { '--format': '输出格式', '--rules': '在内置规则之上叠加一个规则包（文件或文件夹），其中的来源和事实也会列出；可重复使用' },
     after: `
 示例：
   $ career-risk sources
@@ -226,6 +227,17 @@ advice（必须出现的 ID；adviceInOrder: true 要求顺序一致）。todo: 
   $ career-risk rules schema --out-dir rules/schema
 
 在规则文件第一行写上  # yaml-language-server: $schema=<schema 的路径>  ，编辑器就能补全和检查它。`,
+  },
+  'rules list': {
+    description: '按类型列出 rules show 可用的 ID，附名称和定义位置',
+    arguments: { kind: `只列一种类型：${LIST_KINDS_HELP.split(', ').join('、')}` },
+    options: { '--format': '输出格式', '--rules': RULES_PACK_FIRST },
+    after: `
+示例：
+  $ career-risk rules list
+  $ career-risk rules list factors
+  $ career-risk rules list advice --lang zh
+  $ career-risk rules list occupations --rules examples/rule-pack --format json`,
   },
   'rules show': {
     description: '显示一条规则、任务类别、职业或来源：文字、来源和覆盖它的测试用例',

@@ -49,12 +49,16 @@ Exit codes: 0 ok, 1 internal error, 2 usage, input or file error, 3 batch finish
 rows, 130 interrupted (129, 131, 143: ended by SIGHUP, SIGQUIT, SIGTERM).`,
     );
 
-  const commands = [assessCommand(io, collect), batchCommand(io, collect), pivotsCommand(io, collect, lang), rolesCommand(io), sourcesCommand(io), rulesCommand(io, collect)];
+  const commands = [assessCommand(io, collect), batchCommand(io, collect), pivotsCommand(io, collect, lang), rolesCommand(io, collect), sourcesCommand(io, collect), rulesCommand(io, collect)];
   for (const command of commands) {
     program.addCommand(command, command.name() === 'assess' ? { isDefault: true } : {});
   }
+  // One wording of -h in every command's help (localiseHelp gives the Chinese one).
+  for (const command of [...commands, ...commands.flatMap((c) => c.commands)]) command.helpOption('-h, --help', 'show help');
   localiseHelp(program, lang);
   for (const command of [program, ...commands, ...commands.flatMap((c) => c.commands)]) {
+    // Every command's help lists --lang, --color and --debug too (they work after any command).
+    command.configureHelp({ ...command.configureHelp(), showGlobalOptions: true });
     command.exitOverride();
     command.configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -93,11 +97,42 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   // Traditional Chinese from the environment: Simplified Chinese, and one line saying so.
   if (argvLang(argv) === undefined && locale.traditional) io.stderr.write(`${messages(lang).notice.traditional(locale.value ?? '')}\n`);
   try {
-    await buildProgram(io, lang).parseAsync([...argv]);
+    const program = buildProgram(io, lang);
+    await program.parseAsync(helpFirst(argv, program));
     return EXIT.ok;
   } catch (error) {
     return reportError(error, io, lang, debug);
   }
+}
+
+/**
+ * Help asked for before the command is named: `career-risk -h assess` and `career-risk help rules
+ * validate` become `career-risk assess -h` and `career-risk rules validate -h`, so they show that
+ * command's help (commander's own `help` goes one level down, and `-h` first shows the program's).
+ * Only a run of real command names is moved; anything else is parsed as typed.
+ */
+export function helpFirst(argv: readonly string[], program: Command): string[] {
+  const [node = '', script = '', ...args] = argv;
+  // The program's own options may come first (`--lang zh -h assess`): kept, and stepped over.
+  const globals: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-l' || a === '--lang') {
+      globals.push(a, ...args.slice(i + 1, i + 2));
+      i++;
+    } else if (a.startsWith('--lang=') || a === '--color' || a === '--no-color' || a === '--debug') globals.push(a);
+    else rest.push(a);
+  }
+  const [first = '', ...names] = rest;
+  if (!(first === 'help' || first === '-h' || first === '--help') || names.length === 0) return [...argv];
+  let command = program;
+  for (const word of names) {
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) return [...argv];
+    command = sub;
+  }
+  return [node, script, ...globals, ...names, '--help'];
 }
 
 /** The language of help and errors: --lang on the command line (looked for before parsing), else the environment. */
@@ -108,7 +143,10 @@ function errorLang(argv: readonly string[], io: Io): Lang {
 function reportError(error: unknown, io: Io, lang: Lang, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Commander already printed its message (or the help / version text).
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    // Help shown because a command group was run without its sub-command (`career-risk rules`):
+    // on stderr, and a usage error. Help that was asked for (`career-risk help`) is a success.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
     return EXIT.usage;
   }

@@ -152,7 +152,7 @@ function pivotsText(v: PivotsView, ctx: Context, width: number): string {
     for (const line of pivotDetails(v.rb, p, v.lang, v.explain)) out.push(...wrap(line, width, '   '));
   });
   out.push('');
-  out.push(chalk.dim(`${m.report.ruleBase}: ${ruleBaseLine(v.rb)}`));
+  out.push(chalk.dim(`${m.report.ruleBase}${m.report.colon}${ruleBaseLine(v.rb, v.lang)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -169,7 +169,7 @@ function pivotsMarkdown(v: PivotsView): string {
     for (const line of pivotDetails(v.rb, p, v.lang, v.explain)) out.push(`   - ${mdEscape(line)}`);
   });
   if (v.pivots.length > 0) out.push('');
-  out.push(`_${m.report.ruleBase}: ${mdEscape(ruleBaseLine(v.rb))}_`);
+  out.push(`_${m.report.ruleBase}${m.report.colon}${mdEscape(ruleBaseLine(v.rb, v.lang))}_`);
   return `${out.map(escapeControls).join('\n')}\n`;
 }
 

@@ -108,9 +108,9 @@ type PromptTheme = ReturnType<typeof promptTheme>;
  * The role question: search as you type, or, when the job is not listed, its occupation
  * group and then an occupation in it. Returns the occupation id and the last text typed.
  */
-async function askRole(rb: RuleBase, lang: Lang, context: PromptContext, theme: PromptTheme): Promise<{ role: string; term: string }> {
+async function askRole(rb: RuleBase, lang: Lang, context: PromptContext, theme: PromptTheme, initial?: string): Promise<{ role: string; term: string }> {
   const m = messages(lang);
-  let term = '';
+  let term = initial ?? '';
   // Always the last choice, and the only one when nothing matches: a job the search cannot
   // find is still reached through its occupation group.
   const notListed: PromptChoice<typeof NOT_LISTED> = {
@@ -216,6 +216,8 @@ export async function askMissing(
   missing: { role: boolean; seniority: boolean; repetitiveness: boolean; aiUsage: boolean },
   /** A seniority the typed role names ("Senior …", 「高级…」): the default of the seniority question. */
   seniorityHint?: Seniority,
+  /** Text to start the role search with (a --role that did not settle on one occupation). */
+  roleQuery?: string,
 ): Promise<Asked> {
   const m = messages(lang);
   const context: PromptContext = { input: io.stdin, output: io.stderr };
@@ -223,7 +225,7 @@ export async function askMissing(
   const answers: Asked = {};
   let lastTerm = '';
   if (missing.role) {
-    const { role, term } = await askRole(rb, lang, context, theme);
+    const { role, term } = await askRole(rb, lang, context, theme, roleQuery);
     answers.role = role;
     lastTerm = term;
   }

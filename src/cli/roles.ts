@@ -13,7 +13,7 @@ import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { GlobalOptions } from './context.js';
 import { makeContext } from './context.js';
-import { UserError } from '../util/errors.js';
+import { EXIT, UserError } from '../util/errors.js';
 import type { Io } from '../util/io.js';
 import { outputWidth } from '../util/io.js';
 import { displayWidth, padding } from '../report/width.js';
@@ -60,13 +60,14 @@ export function renderGroups(stats: readonly GroupStats[], rb: RuleBase, lang: L
   return `${lines.join('\n')}\n`;
 }
 
-export function rolesCommand(io: Io): Command {
+export function rolesCommand(io: Io, collectPacks: (value: string, previous: string[]) => string[]): Command {
   return new Command('roles')
     .description('list the occupation catalogue, or search it (English or Chinese, titles, aliases, codes)')
     .argument('[query...]', 'words to search for; omit to list every occupation')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-n, --limit <n>', 'show at most n matches (default: 10 when searching, all when listing)')
     .option('--groups', 'show each SOC major group with its number of occupations and median score for a neutral profile')
+    .option('--rules <path>', 'add a rule pack (file or folder) over the shipped rules, so its occupations are listed and searched; repeatable', collectPacks, [])
     .addHelpText(
       'after',
       `
@@ -98,15 +99,15 @@ ${SEARCH_DATA_ATTRIBUTION.map((line) => `  ${line}`).join('\n')}`,
       const length = roleLength(query);
       if (length > MAX_ROLE_CHARS) throw new UserError(messages(ctx.lang).errors.roleTooLong(messages(ctx.lang).errors.queryField, length, MAX_ROLE_CHARS));
       const found = query ? searchRoles(rb, query, limit, LISTING_MAX_SCORE).map((h) => h.occupation) : rb.occupations.slice(0, limit);
+      const m = messages(ctx.lang);
+      // A search that finds nothing is an input error (exit 2, message on stderr); JSON still gets its empty list.
+      const none = () => new UserError(m.roles.none(query), EXIT.usage, [m.roles.noneHint]);
       if (options.format === 'json') {
         io.stdout.write(terminalJson(found.map(roleJson)));
+        if (found.length === 0) throw none();
         return;
       }
-      const m = messages(ctx.lang);
-      if (found.length === 0) {
-        io.stdout.write(`${m.roles.none(query)}\n`);
-        return;
-      }
+      if (found.length === 0) throw none();
       io.stdout.write(rolesTable(found, ctx.lang, outputWidth(io)));
       ctx.notice(m.roles.count(found.length, rb.occupations.length));
     });

@@ -26,6 +26,7 @@ import { isTestFile } from '../engine/files.js';
 import { inLang, packLines, shortHash, titleOf } from '../report/common.js';
 import { citations } from '../report/citations.js';
 import { escapeControls } from '../util/terminal-text.js';
+import { closestWords } from '../catalogue/tokens.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 
@@ -204,6 +205,90 @@ function resultTable(ctx: Context, results: readonly CaseResult[]): string {
 
 type Found = { kind: CollectionName; id: string };
 
+/** A field's label in the text form: its key in the report language (axis and situation parts too). */
+function fieldLabel(key: string, lang: Lang): string {
+  const f = messages(lang).rulesShow.fields;
+  const sep = lang === 'zh' ? '' : ' ';
+  const axis = /^(automation|augmentation) (.+)$/.exec(key);
+  if (axis) return `${f[axis[1] ?? ''] ?? axis[1]}${sep}${f[axis[2] ?? ''] ?? axis[2]}`;
+  const step = /^first step \((.+)\)$/.exec(key);
+  if (step) return lang === 'zh' ? `${f['first step']}（${step[1]}）` : `${f['first step']} (${step[1]})`;
+  return f[key] ?? key;
+}
+
+/** The kinds `rules list` takes, as typed, and the collection each lists. */
+export const LIST_KINDS = {
+  factors: 'factors',
+  advice: 'advice',
+  'what-ifs': 'whatIfs',
+  'task-categories': 'taskCategories',
+  occupations: 'occupations',
+  sources: 'sources',
+} as const satisfies Record<string, CollectionName>;
+type ListedKind = (typeof LIST_KINDS)[keyof typeof LIST_KINDS];
+
+/** Every entry of one kind: id and label in the report language, in rule-file order. */
+function entriesOf(rb: RuleBase, kind: ListedKind, lang: Lang): { id: string; label: string }[] {
+  switch (kind) {
+    case 'factors':
+      return rb.factors.map((f) => ({ id: f.id, label: f.label[lang] }));
+    case 'advice':
+      return rb.advice.map((a) => ({ id: a.id, label: a.label[lang] }));
+    case 'whatIfs':
+      return rb.whatIfs.map((w) => ({ id: w.id, label: w.label[lang] }));
+    case 'taskCategories':
+      return [...rb.taskCategories.values()].map((t) => ({ id: `task:${t.id}`, label: t.label[lang] }));
+    case 'occupations':
+      return rb.occupations.map((o) => ({ id: o.id, label: o.title[lang] }));
+    case 'sources':
+      return [...rb.sources.values()].map((src) => ({ id: src.id, label: titleOf(src, lang) }));
+  }
+}
+
+/** `rules list [kind]`: the ids `rules show` takes, by kind, with their labels and where each is defined. */
+export function list(ctx: Context, kind: string | undefined, options: RulesOptions): void {
+  const { io, lang } = ctx;
+  const m = messages(lang).rulesList;
+  const names = Object.keys(LIST_KINDS);
+  if (kind !== undefined && !(kind in LIST_KINDS)) {
+    throw new UserError(m.unknownKind(kind, names.join(', ')), EXIT.usage, [messages(lang).errors.seeHelp('rules list')]);
+  }
+  const rb = loadOrExit(io, options.rules ?? [], 'text', lang);
+  const kinds = kind === undefined ? Object.values(LIST_KINDS) : [LIST_KINDS[kind as keyof typeof LIST_KINDS]];
+  const rows = kinds.flatMap((k) =>
+    entriesOf(rb, k, lang).map((e) => {
+      const origin = rb.origins.get(originKey(k, e.id.replace(/^task:/, '')));
+      return { kind: k, id: e.id, label: e.label, defined: origin ? `${origin.file}:${origin.line}` : '' };
+    }),
+  );
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  const out: string[] = [];
+  for (const k of kinds) {
+    const mine = rows.filter((r) => r.kind === k);
+    if (out.length > 0) out.push('');
+    out.push(ctx.chalk.bold(lang === 'zh' ? `${m.kindNames[k]}（${mine.length}）` : `${m.kindNames[k]} (${mine.length})`));
+    const width = Math.max(...mine.map((r) => r.id.length));
+    for (const r of mine) out.push(`  ${r.id.padEnd(width)}  ${escapeControls(r.label)}`);
+  }
+  io.stdout.write(`${out.map(escapeControls).join('\n')}\n`);
+  ctx.notice(m.count(rows.length));
+}
+
+/** Every id `rules show` knows, as it accepts them (task categories as task:<id> where an id is shared). */
+function allIds(rb: RuleBase): string[] {
+  return [
+    ...rb.factors.map((f) => f.id),
+    ...rb.advice.map((a) => a.id),
+    ...rb.whatIfs.map((w) => w.id),
+    ...[...rb.taskCategories.keys()],
+    ...rb.occupations.map((o) => o.id),
+    ...[...rb.sources.keys()],
+  ];
+}
+
 function findEntry(rb: RuleBase, raw: string): Found | undefined {
   const id = raw.replace(/^task:/, '').replace(/^advice:/, '');
   if (raw.startsWith('task:') && rb.taskCategories.has(id)) return { kind: 'taskCategories', id };
@@ -243,7 +328,11 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
   const rb = loadOrExit(io, options.rules ?? [], 'text', lang);
   const found = findEntry(rb, raw);
   const e = messages(lang).errors;
-  if (!found) throw new UserError(e.unknownRuleId(raw), EXIT.usage, [e.listIds]);
+  const ms = messages(lang).rulesShow;
+  if (!found) {
+    const close = closestWords(raw.replace(/^(task|advice):/, ''), allIds(rb));
+    throw new UserError(e.unknownRuleId(raw), EXIT.usage, close.length > 0 ? [ms.didYouMean(close.slice(0, 5).join(', ')), ms.listIds] : [ms.listIds]);
+  }
   const origin = rb.origins.get(originKey(found.kind, found.id));
   const tests = loadTestCases(rb, findTestFiles([SHIPPED_TESTS]).files);
   const covering = tests.ok ? coveringCases(rb, found, tests.cases) : [];
@@ -251,11 +340,11 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
   const entrySources = (ids: readonly string[] | undefined) =>
     (ids ?? []).map((s) => {
       const src = rb.sources.get(s);
-      return src ? `${s}: ${titleOf(src, lang)} — ${inLang(src.outlet, lang)}, ${src.date}` : s;
+      return src ? `${s}${messages(lang).report.colon}${titleOf(src, lang)} — ${inLang(src.outlet, lang)}${lang === 'zh' ? '，' : ', '}${src.date}` : s;
     });
   /** The facts a rule cites (with the paraphrase) and the assumption it states. */
   const evidence = (e: Evidence, prefix = '') => {
-    if (e.facts.length > 0) fields.push([`${prefix}facts`, e.facts.map((id) => `${id}: ${rb.facts.get(id)?.text[lang] ?? ''}`).join(' | ')]);
+    if (e.facts.length > 0) fields.push([`${prefix}facts`, e.facts.map((id) => `${id}${messages(lang).report.colon}${rb.facts.get(id)?.text[lang] ?? ''}`).join(' | ')]);
     if (e.assumption) fields.push([`${prefix}assumption`, e.assumption[lang]]);
   };
   let sources: string[] = [];
@@ -264,8 +353,8 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
     case 'factors': {
       const f = rb.factors.find((x) => x.id === found.id);
       if (!f) break;
-      kindLabel = `factor rule (${f.group})`;
-      fields.push(['label', f.label[lang]], ['when', f.condition], ['odds', `×${f.odds}${f.scaleWith ? ` (scaled by the ${f.scaleWith} share)` : ''}`]);
+      kindLabel = ms.kinds.factors(f.group);
+      fields.push(['label', f.label[lang]], ['when', f.condition], ['odds', `×${f.odds}${f.scaleWith ? `${lang === 'zh' ? '' : ' '}${ms.scaledBy(f.scaleWith)}` : ''}`]);
       if (f.uncertainty !== undefined) fields.push(['uncertainty', `±${f.uncertainty}`]);
       evidence(f);
       sources = entrySources(f.sources);
@@ -274,13 +363,13 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
     case 'advice': {
       const a = rb.advice.find((x) => x.id === found.id);
       if (!a) break;
-      kindLabel = 'advice rule';
+      kindLabel = ms.kinds.advice;
       fields.push(['label', a.label[lang]]);
       if (a.learn) fields.push(['learn', a.learn[lang]]);
       fields.push(['why', a.why[lang]]);
       if ('en' in a.firstStep) fields.push(['first step', a.firstStep[lang]]);
       else for (const s of SITUATIONS) { const step = a.firstStep[s]; if (step) fields.push([`first step (${s})`, step[lang]]); }
-      fields.push(['scope', a.scope === 'work' ? 'this kind of work' : 'how anyone works'], ['when', a.condition], ['simulate', a.simulate ? JSON.stringify(a.simulate) : 'none: helps without moving the estimate (shown when nothing moves it much)']);
+      fields.push(['scope', a.scope === 'work' ? ms.scopeWork : ms.scopeAnyone], ['when', a.condition], ['simulate', a.simulate ? JSON.stringify(a.simulate) : ms.simulateNone]);
       evidence(a);
       sources = entrySources(a.sources);
       break;
@@ -288,7 +377,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
     case 'whatIfs': {
       const w = rb.whatIfs.find((x) => x.id === found.id);
       if (!w) break;
-      kindLabel = 'what-if line';
+      kindLabel = ms.kinds.whatIfs;
       fields.push(['label', w.label[lang]], ['when', w.condition], ['simulate', JSON.stringify(w.simulate)]);
       evidence(w);
       sources = entrySources(w.sources);
@@ -297,7 +386,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
     case 'taskCategories': {
       const t = rb.taskCategories.get(found.id);
       if (!t) break;
-      kindLabel = 'task category';
+      kindLabel = ms.kinds.taskCategories;
       fields.push(['label', t.label[lang]], ['ai', t.ai.join(', ')]);
       for (const axis of ['automation', 'augmentation'] as const) {
         const p = t[axis];
@@ -310,14 +399,14 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
     case 'occupations': {
       const o = rb.occupationById.get(found.id);
       if (!o) break;
-      kindLabel = 'occupation';
+      kindLabel = ms.kinds.occupations;
       fields.push(
         ['title', `${o.title[lang]} · ${o.title[lang === 'en' ? 'zh' : 'en']}`],
         ['aliases', [...o.aliases[lang], ...o.aliases[lang === 'en' ? 'zh' : 'en']].join(', ')],
         ['description', o.description[lang]],
         ['codes', `ISCO-08 ${o.codes.isco08} · SOC ${o.codes.soc2018}`],
         ['tasks', Object.entries(o.tasks).map(([k, v]) => `${k} ${v}%`).join(', ')],
-        ['role rules reaching it', rb.factors.filter((f) => hasOccupationTest(f.when) && occupationMeets(f.when, o)).map((f) => f.id).join(', ') || 'none'],
+        ['role rules reaching it', rb.factors.filter((f) => hasOccupationTest(f.when) && occupationMeets(f.when, o)).map((f) => f.id).join(', ') || ms.none],
       );
       sources = entrySources((o.facts ?? []).map(sourceOfFact));
       break;
@@ -325,7 +414,7 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
     case 'sources': {
       const s = rb.sources.get(found.id);
       if (!s) break;
-      kindLabel = 'source';
+      kindLabel = ms.kinds.sources;
       fields.push(['title', titleOf(s, lang)], ['outlet', inLang(s.outlet, lang)], ['author', inLang(s.author, lang)], ['date', s.date], ['language', s.language], ['cited by', (citations(rb).get(s.id) ?? []).join(', ')]);
       if (s.note) fields.push(['note', s.note[lang]]);
       break;
@@ -344,10 +433,11 @@ export function show(ctx: Context, raw: string, options: RulesOptions): void {
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
-  const out = [`${ctx.chalk.bold(found.id)}  ${ctx.chalk.dim(`${kindLabel}, ${where}`)}`];
-  for (const [k, v] of fields) out.push(`  ${k}: ${v}`);
-  if (sources.length > 0) out.push('  sources:', ...sources.map((s) => `    ${s}`));
-  out.push(`  covered by ${covering.length} test case${covering.length === 1 ? '' : 's'}${covering.length > 0 ? ':' : ''}`);
+  const colon = messages(lang).report.colon;
+  const out = [`${ctx.chalk.bold(found.id)}  ${ctx.chalk.dim(`${kindLabel}${lang === 'zh' ? '，' : ', '}${where}`)}`];
+  for (const [k, v] of fields) out.push(`  ${fieldLabel(k, lang)}${colon}${v}`);
+  if (sources.length > 0) out.push(`  ${ms.sources}${colon.trimEnd()}`, ...sources.map((s) => `    ${s}`));
+  out.push(`  ${ms.coveredBy(covering.length)}`);
   for (const c of covering) out.push(`    ${c.case.name}  ${ctx.chalk.dim(`(${c.file}:${c.line})`)}`);
   io.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,4 +1,4 @@
-/** `career-risk rules validate|test|schema|show`: the rule author's toolchain. */
+/** `career-risk rules validate|test|schema|list|show`: the rule author's toolchain. */
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import type { GlobalOptions } from './context.js';
@@ -13,6 +13,9 @@ export interface RulesOptions extends GlobalOptions {
 export const SCHEMA_KINDS_HELP = 'rule-file, ruleset, sources, facts, task-categories, occupations, factors, advice, what-ifs, tests';
 
 const run = () => import('./rules-run.js');
+
+/** Kept in step with LIST_KINDS (a test checks); listed here so help does not load the rules tools. */
+export const LIST_KINDS_HELP = 'factors, advice, what-ifs, task-categories, occupations, sources';
 
 /** Where the example pack of the help texts is: shipped in the package, so in a checkout and in every install. */
 const EXAMPLE_PACK_NOTE = `\nexamples/rule-pack is relative to a checkout of career-risk; every install ships the pack, here at\n  ${fileURLToPath(new URL('../../examples/rule-pack', import.meta.url))}`;
@@ -95,6 +98,28 @@ complete and check it.`,
       // No rule base is loaded here, only the language: a bad --lang is reported as elsewhere.
       const { lang } = makeContext(command.optsWithGlobals<RulesOptions>(), io);
       await (await run()).schema(io, kind, opts.outDir, lang);
+    });
+
+  packs(
+    rules
+      .command('list')
+      .description('list the ids rules show takes, by kind, with their labels and where each is defined')
+      .argument('[kind]', `one kind only: ${LIST_KINDS_HELP}`)
+      .addOption(format()),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ career-risk rules list
+  $ career-risk rules list factors
+  $ career-risk rules list advice --lang zh
+  $ career-risk rules list occupations --rules examples/rule-pack --format json`,
+    )
+    .action(async (kind: string | undefined, _o: unknown, command: Command) => {
+      const options = command.optsWithGlobals<RulesOptions>();
+      const ctx = makeContext(options, io);
+      (await run()).list(ctx, kind, options);
     });
 
   packs(

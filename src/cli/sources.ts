@@ -61,8 +61,8 @@ function factLines(f: FactEntry, cited: Map<string, string[]>, lang: Lang, m: Me
     `      ${e(f.text[lang])}`,
     `      ${dim(`— ${e(f.attribution[lang])}`)}`,
   ];
-  if (f.caveat) lines.push(`      ${dim(`${m.sources.caveat}: ${e(f.caveat[lang])}`)}`);
-  lines.push(`      ${dim(f.context === true ? m.sources.context : by.length > 0 ? `${m.sources.usedBy}: ${e(by.join(', '))}` : m.sources.unused)}`);
+  if (f.caveat) lines.push(`      ${dim(`${m.sources.caveat}${m.report.colon}${e(f.caveat[lang])}`)}`);
+  lines.push(`      ${dim(f.context === true ? m.sources.context : by.length > 0 ? `${m.sources.usedBy}${m.report.colon}${e(by.join(', '))}` : m.sources.unused)}`);
   return lines;
 }
 
@@ -74,10 +74,10 @@ function sourceBlock(rb: RuleBase, s: SourceEntry, cited: Map<string, string[]>,
   const lines = [
     `${bold(e(s.id))}  ${e(sourceLabel(rb, s.id, lang))}  ${dim(e(`[${s.language}] ${s.date}`))}`,
     `  ${e(titleOf(s, lang))}`,
-    `  ${h.outlet}: ${e(inLang(s.outlet, lang))}`,
-    `  ${h.author}: ${e(inLang(s.author, lang))}`,
+    `  ${h.outlet}${m.report.colon}${e(inLang(s.outlet, lang))}`,
+    `  ${h.author}${m.report.colon}${e(inLang(s.author, lang))}`,
   ];
-  if (s.url) lines.push(`  ${m.sources.url}: ${e(s.url)}`);
+  if (s.url) lines.push(`  ${m.sources.url}${m.report.colon}${e(s.url)}`);
   lines.push(`  ${h.citedBy} (${by.length}): ${e(by.join(', '))}`);
   if (facts.length > 0) {
     lines.push(`  ${m.sources.facts(facts.length)}:`);
@@ -86,11 +86,12 @@ function sourceBlock(rb: RuleBase, s: SourceEntry, cited: Map<string, string[]>,
   return lines.join('\n');
 }
 
-export function sourcesCommand(io: Io): Command {
+export function sourcesCommand(io: Io, collectPacks: (value: string, previous: string[]) => string[]): Command {
   return new Command('sources')
     .description('list every source document with its facts (paraphrase, attribution, locator, qualifiers) and the rules that use each')
     .argument('[id]', 'one source (e.g. ittimes-2025) or one fact (e.g. ittimes-2025/first-wave-roles)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--rules <path>', 'add a rule pack (file or folder) over the shipped rules, so its sources and facts are listed; repeatable', collectPacks, [])
     .addHelpText(
       'after',
       `

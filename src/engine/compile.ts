@@ -127,7 +127,8 @@ function compileCategory(c: TaskCategoryEntry): CompiledTaskCategory {
 /** The rule base's identity as written in JSON reports, test results and summaries. */
 export function ruleBaseInfo(rb: RuleBase) {
   return {
-    name: rb.ruleset.name,
+    // One string in JSON whatever the rule file gives: the English name where it gives two.
+    name: typeof rb.ruleset.name === 'string' ? rb.ruleset.name : rb.ruleset.name.en,
     version: rb.version,
     hash: rb.hash,
     packs: rb.layers.slice(1).map((layer) => ({ path: layer.name, hash: layer.hash })),

@@ -247,7 +247,8 @@ export const readingSchema = z.strictObject({
 });
 
 export const rulesetSchema = z.strictObject({
-  name: nonEmpty,
+  /** One name, or one per language (reports show the report language's). */
+  name: z.union([nonEmpty, localText]),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version like 1.0.0'),
   description: localText.optional(),
   reference: z.strictObject({ seniority, repetitiveness: level, aiUsage }),

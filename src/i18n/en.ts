@@ -51,6 +51,8 @@ export const en = {
     keys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
   },
   report: {
+    /** After a label: a full-width colon in Chinese. */
+    colon: ': ',
     title: 'AI and this job: replacement risk and reshaping',
     occupation: 'Occupation',
     codes: 'Codes',
@@ -87,7 +89,9 @@ export const en = {
     assumption: 'assumption (no source)',
     ruleBase: 'Rule base',
     packs: 'Rule packs',
-    disclaimer: 'An estimate from cited rules of how much of this work AI could take over, not a forecast of job loss and not a probability; it leaves out growth in demand, wages and how fast employers adopt AI. Run with --explain for the full trace.',
+    disclaimer: 'An estimate from cited rules of how much of this work AI could take over, not a forecast of job loss and not a probability; it leaves out growth in demand, wages and how fast employers adopt AI.',
+    /** After the disclaimer, unless the report already holds the trace. */
+    explainHint: 'Run with --explain for the full trace.',
     seniority: 'seniority',
     repetitivenessShort: 'repetitiveness',
     aiUsageShort: 'AI use',
@@ -123,7 +127,8 @@ export const en = {
   roles: {
     header: { id: 'Id', title: 'Title', group: 'Group', codes: 'ISCO-08 / SOC' },
     count: (n: number, total: number) => `${n} of ${total} occupations`,
-    none: (q: string) => `No occupation matches "${echo(q)}".`,
+    none: (q: string) => `no occupation matches "${echo(q)}"`,
+    noneHint: 'try other words (a broader title, or the English or Chinese name), or browse: `career-risk roles --groups` lists the groups, `career-risk roles` every occupation',
     groupsHeader: { group: 'SOC major group', count: 'Roles', median: 'Median' },
     groupsNote: (seniority: string, repetitiveness: string, ai: string) =>
       `Median replacement-risk estimate of each group's occupations for a neutral profile: ${seniority}, repetitiveness ${repetitiveness}, AI use ${ai}.`,
@@ -158,6 +163,8 @@ export const en = {
   },
   errors: {
     missing: (flags: string) => `missing answers: pass ${flags} (or run on a terminal to be asked)`,
+    /** --no-input given: the terminal is there, the questions were turned off. */
+    missingNoInput: (flags: string) => `missing answers: pass ${flags} (or leave out --no-input to be asked)`,
     unknownRole: (q: string) => `no occupation clearly matches "${echo(q)}"`,
     ambiguousRole: (q: string) => `"${echo(q)}" matches more than one occupation`,
     didYouMean: (list: string) => `did you mean: ${list}?`,
@@ -195,6 +202,7 @@ export const en = {
   },
   /** Commander's own parse errors, in commander's words (en) and translated (zh); option names stay as typed. */
   commander: {
+    listCommands: "run 'career-risk --help' to list the commands",
     unknownOption: (flag: string) => `unknown option '${echo(flag)}'`,
     unknownCommand: (name: string) => `unknown command '${echo(name)}'`,
     didYouMean: (list: string) => `did you mean ${list}?`,
@@ -207,6 +215,7 @@ export const en = {
       `too many arguments${command === '' ? '' : ` for '${command}'`}. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
   },
   batch: {
+    stdinTerminal: 'reading clients from the terminal: type or paste CSV rows with a header line, then press Ctrl+D (Ctrl+Z then Enter on Windows); Ctrl+C cancels',
     summaryTitle: (n: number) => `Caseload summary (${n} assessed)`,
     rowsLine: (n: number, a: number, r: number) => `${n} ${n === 1 ? 'row' : 'rows'}: ${a} assessed, ${r} rejected`,
     meanMedian: (mean: number | null, median: number | null, augmentation: number | null) =>
@@ -314,7 +323,75 @@ export const en = {
     /** On stderr after an interactive run: the command that gives the same answers without the questions (on a line of its own, to copy). */
     rerun: (command: string) => `Same answers next time, without the questions:\n  ${command}`,
   },
+  rulesShow: {
+    /** The kind of entry, after its id. */
+    kinds: {
+      factors: (group: string) => `factor rule (${group})`,
+      advice: 'advice rule',
+      whatIfs: 'what-if line',
+      taskCategories: 'task category',
+      occupations: 'occupation',
+      sources: 'source',
+    },
+    /** Field labels of the text form (the JSON keeps the English keys). */
+    fields: {
+      label: 'label',
+      when: 'when',
+      odds: 'odds',
+      uncertainty: 'uncertainty',
+      facts: 'facts',
+      assumption: 'assumption',
+      learn: 'learn',
+      why: 'why',
+      'first step': 'first step',
+      scope: 'scope',
+      simulate: 'simulate',
+      ai: 'ai',
+      automation: 'automation',
+      augmentation: 'augmentation',
+      rationale: 'rationale',
+      title: 'title',
+      aliases: 'aliases',
+      description: 'description',
+      codes: 'codes',
+      tasks: 'tasks',
+      'role rules reaching it': 'role rules reaching it',
+      outlet: 'outlet',
+      author: 'author',
+      date: 'date',
+      language: 'language',
+      'cited by': 'cited by',
+      note: 'note',
+    } as Record<string, string>,
+    scaledBy: (share: string) => `(scaled by the ${share} share)`,
+    scopeWork: 'this kind of work',
+    scopeAnyone: 'how anyone works',
+    simulateNone: 'none: helps without moving the estimate (shown when nothing moves it much)',
+    none: 'none',
+    sources: 'sources',
+    coveredBy: (n: number) => `covered by ${n} test case${n === 1 ? '' : 's'}${n > 0 ? ':' : ''}`,
+    didYouMean: (list: string) => `did you mean: ${list}?`,
+    listIds: "run 'career-risk rules list' to see every id",
+  },
+  rulesList: {
+    header: { kind: 'kind', id: 'id', label: 'label' },
+    kindNames: {
+      factors: 'factor rules',
+      advice: 'advice rules',
+      whatIfs: 'what-if lines',
+      taskCategories: 'task categories',
+      occupations: 'occupations',
+      sources: 'sources',
+    },
+    count: (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}; 'career-risk rules show <id>' shows one`,
+    unknownKind: (kind: string, kinds: string) => `unknown kind "${echo(kind)}"; use one of: ${kinds}`,
+  },
   notice: {
+    /** On a terminal, a --role the search cannot settle: the role question opens with it typed in. */
+    roleUnclear: (q: string, kind: 'none' | 'ambiguous') =>
+      kind === 'ambiguous'
+        ? `--role "${echo(q)}" fits more than one occupation: pick yours below`
+        : `--role "${echo(q)}" matches no occupation clearly: change the words below, or choose "My job is not listed"`,
     matched: (q: string, role: string) => `matched "${echo(q)}" to ${role}`,
     /** A Traditional Chinese locale (zh_TW, zh_HK, zh_Hant …): the tool has Simplified Chinese only. */
     traditional: (locale: string) => `${echo(locale)}: career-risk has Simplified Chinese only, so it speaks Simplified Chinese (--lang zh hides this line, --lang en gives English)`,

@@ -49,7 +49,7 @@ export function profileLineOf(profile: Profile, lang: Lang): string {
   return [
     m.seniority[profile.seniority].name,
     `${m.report.repetitivenessShort} ${m.repetitiveness[profile.repetitiveness].name}`,
-    `${m.report.aiUsageShort}: ${m.aiUsage[profile.aiUsage].name}`,
+    `${m.report.aiUsageShort}${m.report.colon}${m.aiUsage[profile.aiUsage].name}`,
   ].join(' · ');
 }
 
@@ -67,9 +67,9 @@ export function codesLine(a: Assessment): string {
   return escapeControls(`ISCO-08 ${a.occupation.codes.isco08} · SOC ${a.occupation.codes.soc2018}`);
 }
 
-/** "name 1.0.0 (hash)" plus one entry per extra rule pack. */
-export function ruleBaseLine(rb: RuleBase): string {
-  return escapeControls(`${rb.ruleset.name} ${rb.version} (${shortHash(rb.hash)})`);
+/** "name 1.0.0 (hash)", the name in the report language where the rule base gives one per language. */
+export function ruleBaseLine(rb: RuleBase, lang: Lang): string {
+  return escapeControls(`${inLang(rb.ruleset.name, lang)} ${rb.version} (${shortHash(rb.hash)})`);
 }
 
 export function packLines(rb: RuleBase): string[] {

@@ -16,11 +16,11 @@ export function mdEscape(text: string): string {
 export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain: boolean): string {
   const m = messages(lang);
   const out: string[] = [];
-  out.push(`# ${m.report.title}: ${mdEscape(occupationTitle(a, lang))}`, '');
+  out.push(`# ${m.report.title}${m.report.colon}${mdEscape(occupationTitle(a, lang))}`, '');
   out.push(`- **${m.report.occupation}:** ${mdEscape(occupationTitle(a, lang))} (\`${a.occupation.id}\`)`);
   out.push(`- **${m.report.codes}:** ${codesLine(a)}`);
   out.push(`- **${m.report.profile}:** ${mdEscape(profileLine(a, lang))}`);
-  out.push(`- **${m.report.score}:** ${a.score}/100 — ${m.report.band}: **${t(a.band.label, lang)}**, ${m.report.range} ${a.range.low}–${a.range.high} (${m.report.scoreMeaning})`);
+  out.push(`- **${m.report.score}:** ${a.score}/100 — ${m.report.band}${m.report.colon}**${t(a.band.label, lang)}**, ${m.report.range} ${a.range.low}–${a.range.high} (${m.report.scoreMeaning})`);
   out.push(`- **${m.report.augmentation}:** ${a.augmentation.score}/100 — ${m.report.range} ${a.augmentation.range.low}–${a.augmentation.range.high} (${m.report.augmentationMeaning})`);
   if (a.reading) out.push(`- **${m.report.reading}:** ${mdEscape(t(a.reading.text, lang))}`);
   out.push('');
@@ -50,10 +50,10 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
     out.push(`### ${group.scope === 'work' ? m.report.adviceWork : m.report.advicePerson}`, '');
     for (const { item, n } of group.items) {
       out.push(`${n}. **${mdEscape(t(item.label, lang))}** (${adviceEffect(a, item, lang)})`);
-      if (item.learn) out.push(`   - ${m.report.learn}: ${mdEscape(t(item.learn, lang))}`);
-      out.push(`   - ${m.report.why}: ${mdEscape(t(item.why, lang))}`);
-      out.push(`   - ${m.report.firstStep}: ${mdEscape(t(item.firstStep, lang))}`);
-      out.push(`   - ${m.report.sources}: ${cite(item)}`);
+      if (item.learn) out.push(`   - ${m.report.learn}${m.report.colon}${mdEscape(t(item.learn, lang))}`);
+      out.push(`   - ${m.report.why}${m.report.colon}${mdEscape(t(item.why, lang))}`);
+      out.push(`   - ${m.report.firstStep}${m.report.colon}${mdEscape(t(item.firstStep, lang))}`);
+      out.push(`   - ${m.report.sources}${m.report.colon}${cite(item)}`);
     }
     out.push('');
   }
@@ -68,17 +68,17 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
 
   if (a.whatIfs.length > 0) {
     out.push(`## ${m.report.whatIf}`, '');
-    for (const w of a.whatIfs) out.push(`- ${mdEscape(t(w.label, lang))}: ${a.score} → ${w.scoreAfter}`);
+    for (const w of a.whatIfs) out.push(`- ${mdEscape(t(w.label, lang))}${m.report.colon}${a.score} → ${w.scoreAfter}`);
     out.push('');
   }
 
   out.push(`## ${m.report.sources}`, '');
   for (const id of a.sources) out.push(`- ${mdEscape(sourceLabel(rb, id, lang))} (\`${id}\`): ${mdEscape(sourceTitle(rb, id, lang))}`);
   out.push('');
-  out.push(`_${m.report.ruleBase}: ${mdEscape(ruleBaseLine(rb))}_  `);
+  out.push(`_${m.report.ruleBase}${m.report.colon}${mdEscape(ruleBaseLine(rb, lang))}_  `);
   const packs = packLines(rb);
-  if (packs.length > 0) out.push(`_${m.report.packs}: ${mdEscape(packs.join('; '))}_  `);
-  out.push(`_${mdEscape(m.report.disclaimer)}_`);
+  if (packs.length > 0) out.push(`_${m.report.packs}${m.report.colon}${mdEscape(packs.join('; '))}_  `);
+  out.push(`_${mdEscape(explain ? m.report.disclaimer : `${m.report.disclaimer}${lang === 'zh' ? '' : ' '}${m.report.explainHint}`)}_`);
   // Rule-base text is escaped for the terminal line by line (ids in code spans included).
   return `${out.map(escapeControls).join('\n')}\n`;
 }

@@ -121,7 +121,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     text(s, chalk.bold.underline, '');
   };
   const bold = (s: string) => chalk.bold(s);
-  const label = (s: string): Span => ({ text: `${s}: `, style: chalk.dim });
+  const label = (s: string): Span => ({ text: `${s}${m.report.colon}`, style: chalk.dim });
 
   text(m.report.title, bold, '');
   out.push('');
@@ -133,13 +133,13 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   out.push(color(scoreBar(a.score, Math.min(40, width))));
   text(m.report.scoreMeaning, chalk.dim, '  ', '  ');
   line([
-    { text: `${m.report.augmentation}: `, style: bold },
+    { text: `${m.report.augmentation}${m.report.colon}`, style: bold },
     { text: `${a.augmentation.score}/100`, style: (s) => chalk.bold(chalk.cyan(s)) },
-    { text: `  ${m.report.range}: ${a.augmentation.range.low}–${a.augmentation.range.high}` },
+    { text: `  ${m.report.range}${m.report.colon}${a.augmentation.range.low}–${a.augmentation.range.high}` },
   ]);
   out.push(chalk.cyan(scoreBar(a.augmentation.score, Math.min(40, width))));
   text(m.report.augmentationMeaning, chalk.dim, '  ', '  ');
-  if (a.reading) text(`${m.report.reading}: ${t(a.reading.text, lang)}`, undefined, '');
+  if (a.reading) text(`${m.report.reading}${m.report.colon}${t(a.reading.text, lang)}`, undefined, '');
 
   // The factors: a table where it fits, else a list.
   heading(m.report.factors);
@@ -159,7 +159,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   } else {
     for (const r of factorRows) {
       line([{ text: r.points.replace('\n', ' '), style: r.style }, { text: `  ${r.label}` }]);
-      text(`${m.report.sources}: ${cite(r.evidence)}`, chalk.dim, '  ', '  ');
+      text(`${m.report.sources}${m.report.colon}${cite(r.evidence)}`, chalk.dim, '  ', '  ');
     }
   }
   if (a.factors.length === 0) text(m.report.noFactors, chalk.dim, '');
@@ -204,7 +204,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     } else {
       for (const x of trace) {
         line([{ text: x.rule, style: bold }, { text: `  ${x.effect.replace('\n', ' ')}` }]);
-        text(`${rh.condition}: ${x.condition}`, undefined, '  ', '  ');
+        text(`${rh.condition}${m.report.colon}${x.condition}`, undefined, '  ', '  ');
         text(`${rh.sources}:`, chalk.dim, '  ', '  ');
         // One id a line: a long id wrapped onto the next line is indented further.
         for (const id of x.sources.split('\n')) text(id, chalk.dim, '      ', '    ');
@@ -219,10 +219,10 @@ export function renderText(a: Assessment, o: RenderOptions): string {
     text(group.scope === 'work' ? m.report.adviceWork : m.report.advicePerson, chalk.dim, '');
     for (const { item, n } of group.items) {
       text(`${n}. ${t(item.label, lang)}  (${adviceEffect(a, item, lang)})`, bold, '   ');
-      if (item.learn) text(`${m.report.learn}: ${t(item.learn, lang)}`, undefined, '   ', '   ');
-      text(`${m.report.why}: ${t(item.why, lang)}`, undefined, '   ', '   ');
-      text(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, undefined, '   ', '   ');
-      text(`${m.report.sources}: ${cite(item)}`, chalk.dim, '   ', '   ');
+      if (item.learn) text(`${m.report.learn}${m.report.colon}${t(item.learn, lang)}`, undefined, '   ', '   ');
+      text(`${m.report.why}${m.report.colon}${t(item.why, lang)}`, undefined, '   ', '   ');
+      text(`${m.report.firstStep}${m.report.colon}${t(item.firstStep, lang)}`, undefined, '   ', '   ');
+      text(`${m.report.sources}${m.report.colon}${cite(item)}`, chalk.dim, '   ', '   ');
     }
   }
 
@@ -236,16 +236,18 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   if (a.whatIfs.length > 0) {
     heading(m.report.whatIf);
     for (const w of a.whatIfs) {
-      line([{ text: `${t(w.label, lang)}: ` }, { text: `${a.score} → ${w.scoreAfter}`, style: w.change < 0 ? chalk.green : chalk.red }], '    ', '  ');
+      line([{ text: `${t(w.label, lang)}${m.report.colon}` }, { text: `${a.score} → ${w.scoreAfter}`, style: w.change < 0 ? chalk.green : chalk.red }], '    ', '  ');
     }
   }
 
   out.push('');
-  text(`${m.report.sources}: ${a.sources.map((id) => sourceLabel(rb, id, lang)).join(listSeparator(lang))}`, chalk.dim);
-  text(`${m.report.ruleBase}: ${ruleBaseLine(rb)}`, chalk.dim);
+  text(`${m.report.sources}${m.report.colon}${a.sources.map((id) => sourceLabel(rb, id, lang)).join(listSeparator(lang))}`, chalk.dim);
+  text(`${m.report.ruleBase}${m.report.colon}${ruleBaseLine(rb, lang)}`, chalk.dim);
   const packs = packLines(rb);
-  if (packs.length > 0) text(`${m.report.packs}: ${packs.join('; ')}`, chalk.dim);
-  text(`${m.report.disclaimer}${lang === 'zh' ? '' : ' '}${m.report.briefHint}`, chalk.dim, '');
+  if (packs.length > 0) text(`${m.report.packs}${m.report.colon}${packs.join('; ')}`, chalk.dim);
+  // The hints name only what this report is not: no "--explain" under the trace.
+  const hints = [m.report.disclaimer, ...(o.explain ? [] : [m.report.explainHint]), m.report.briefHint];
+  text(hints.join(lang === 'zh' ? '' : ' '), chalk.dim, '');
   // The recap last: on a terminal the report scrolls, and this line stays in sight.
   out.push('');
   text(recap(a, o), bold, '');
@@ -256,11 +258,11 @@ export function renderText(a: Assessment, o: RenderOptions): string {
 function scoreSpans(a: Assessment, o: RenderOptions, color: Style): Span[] {
   const m = messages(o.lang);
   return [
-    { text: `${m.report.score}: `, style: (s) => o.chalk.bold(s) },
+    { text: `${m.report.score}${m.report.colon}`, style: (s) => o.chalk.bold(s) },
     { text: `${a.score}/100`, style: (s) => o.chalk.bold(color(s)) },
-    { text: `  ${m.report.band}: ` },
+    { text: `  ${m.report.band}${m.report.colon}` },
     { text: t(a.band.label, o.lang), style: color },
-    { text: `  ${m.report.range}: ${a.range.low}–${a.range.high}` },
+    { text: `  ${m.report.range}${m.report.colon}${a.range.low}–${a.range.high}` },
   ];
 }
 
@@ -283,15 +285,15 @@ export function renderBrief(a: Assessment, o: RenderOptions): string {
   const line = (spans: readonly Span[], rest = '  ', first = '') => out.push(...wrapSpans(spans, width, { first, rest }));
   const text = (s: string, style?: Style, rest = '  ', first = '') => line([{ text: s, style }], rest, first);
 
-  line([{ text: `${m.report.occupation}: `, style: chalk.dim }, { text: occupationTitle(a, lang), style: (s) => chalk.bold(s) }, { text: '  ' }, { text: `[${escapeControls(a.occupation.id)}]`, style: chalk.dim }]);
+  line([{ text: `${m.report.occupation}${m.report.colon}`, style: chalk.dim }, { text: occupationTitle(a, lang), style: (s) => chalk.bold(s) }, { text: '  ' }, { text: `[${escapeControls(a.occupation.id)}]`, style: chalk.dim }]);
   line(scoreSpans(a, o, color));
   text(m.report.scoreMeaning, chalk.dim, '  ', '  ');
   line([
-    { text: `${m.report.augmentation}: `, style: (s) => chalk.bold(s) },
+    { text: `${m.report.augmentation}${m.report.colon}`, style: (s) => chalk.bold(s) },
     { text: `${a.augmentation.score}/100`, style: (s) => chalk.bold(chalk.cyan(s)) },
-    { text: `  ${m.report.range}: ${a.augmentation.range.low}–${a.augmentation.range.high}` },
+    { text: `  ${m.report.range}${m.report.colon}${a.augmentation.range.low}–${a.augmentation.range.high}` },
   ]);
-  if (a.reading) text(`${m.report.reading}: ${t(a.reading.text, lang)}`, undefined, '');
+  if (a.reading) text(`${m.report.reading}${m.report.colon}${t(a.reading.text, lang)}`, undefined, '');
   out.push('');
   text(m.report.advice, (s) => chalk.bold.underline(s), '');
   if (a.lowLever) text(m.report.lowLever(o.rb.ruleset.advice.lowLever ?? 0), undefined, '');
@@ -300,7 +302,7 @@ export function renderBrief(a: Assessment, o: RenderOptions): string {
     // The effect as the what-ifs write it ("80 → 72"), to keep the form short.
     const effect = item.moves && item.reduction > 0 ? `${a.score} → ${item.scoreAfter}` : adviceEffect(a, item, lang);
     text(`${i + 1}. ${t(item.label, lang)}  (${effect})`, (s) => chalk.bold(s), '   ');
-    text(`${m.report.firstStep}: ${t(item.firstStep, lang)}`, undefined, '   ', '   ');
+    text(`${m.report.firstStep}${m.report.colon}${t(item.firstStep, lang)}`, undefined, '   ', '   ');
   });
   out.push('');
   out.push(...wrap(m.report.fullReport, width, '').map((l) => chalk.dim(l)));
