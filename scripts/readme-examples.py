@@ -65,7 +65,7 @@ try:
     end = text.index('```', start)
     text = text[:start] + block + text[end:]
     results = open(os.path.join(work, 'results.csv'), encoding='utf8').read()
-    anchor = 'estimate; empty when there is none):\n\n```csv\n'
+    anchor = 'add `--bom` (see below):\n\n```csv\n'
     start = text.index(anchor) + len(anchor)
     end = text.index('```', start)
     text = text[:start] + results + text[end:]
