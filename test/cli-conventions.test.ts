@@ -5,14 +5,13 @@
  * usage error, and a search that leads nowhere says so on stderr with a nonzero exit.
  */
 import { screen } from '@inquirer/testing/vitest';
-import { PassThrough } from 'node:stream';
+import type { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { helpFirst, buildProgram, main } from '../src/cli/main.js';
-import type { Io } from '../src/util/io.js';
 import { closestWords } from '../src/catalogue/tokens.js';
 import { LIST_KINDS } from '../src/cli/rules-run.js';
 import { LIST_KINDS_HELP } from '../src/cli/rules.js';
-import { runCli } from './helpers.js';
+import { runCli, terminalIo } from './helpers.js';
 
 describe('a mistyped top-level command', () => {
   it.each([
@@ -158,18 +157,6 @@ describe('report wording', () => {
     expect(out).not.toMatch(/[\u4e00-\u9fff]: /);
   });
 });
-
-function terminalIo() {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const stdout = Object.assign(new PassThrough(), { isTTY: false });
-  const stderr = Object.assign(new PassThrough(), { isTTY: true });
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const io: Io = { stdin, stdout, stderr, env: { NO_COLOR: '1', LANG: 'en_US.UTF-8' } };
-  return { io, stdout: () => out, stderr: () => err };
-}
 
 describe('on a terminal', () => {
   it('--no-input with a missing answer names the flag to drop, not a terminal to find', async () => {

@@ -11,6 +11,7 @@ import { loadRuleBase } from '../src/engine/load.js';
 import { formatProblem } from '../src/engine/problems.js';
 import type { RowAssessor } from '../src/batch/rows.js';
 import { runBatch } from '../src/batch/run.js';
+import type { Io } from '../src/util/io.js';
 import type { Profile } from '../src/model/profile.js';
 import { isRepetitiveness } from '../src/model/profile.js';
 
@@ -171,4 +172,17 @@ export async function runBatchCsv(assessor: RowAssessor, text: string) {
     warn: (line) => warnings.push(line),
   });
   return { summary, output, rejected, warnings };
+}
+
+/** A terminal for in-process runs of main(): stdin and stderr are TTYs (prompts go to stderr), stdout is captured. */
+export function terminalIo(env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  const stdout = Object.assign(new PassThrough(), { isTTY: false });
+  const stderr = Object.assign(new PassThrough(), { isTTY: true });
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const io: Io = { stdin, stdout, stderr, env: { NO_COLOR: '1', ...env } };
+  return { io, stdout: () => out, stderr: () => err };
 }

@@ -3,29 +3,15 @@
  * virtual screen: a person types a role, picks answers, and gets the report.
  */
 import { screen } from '@inquirer/testing/vitest';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import type { Io } from '../src/util/io.js';
 import { groupStats } from '../src/cli/roles.js';
 import { messages } from '../src/i18n/index.js';
-import { ROOT, shippedRuleBase } from './helpers.js';
+import { ROOT, shippedRuleBase, terminalIo } from './helpers.js';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-function terminalIo(env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  const stdout = Object.assign(new PassThrough(), { isTTY: false });
-  const stderr = Object.assign(new PassThrough(), { isTTY: true });
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const io: Io = { stdin, stdout, stderr, env: { NO_COLOR: '1', ...env } };
-  return { io, stdout: () => out, stderr: () => err };
-}
 
 /** Starts an interview, types a term that matches nothing and takes "My job is not listed". */
 async function toGroups() {

@@ -13,6 +13,7 @@ import { messages } from '../i18n/index.js';
 import type { AiUsage, Repetitiveness, Seniority } from '../model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
 import { escapeControls } from '../util/terminal-text.js';
+import { displayWidth } from '../report/width.js';
 import type { Io } from '../util/io.js';
 
 /** Shown before the person types anything: the roles the sources discuss. */
@@ -56,13 +57,28 @@ const GROUP_EXAMPLES = 3;
 const LIST_PAGE = 12;
 
 /** A role as a search choice; catalogue text (a pack may supply it) escaped for the terminal. */
-function choiceFor(o: OccupationEntry, lang: Lang) {
-  const [first, second] = lang === 'zh' ? [o.title.zh, o.title.en] : [o.title.en, o.title.zh];
-  return {
-    name: escapeControls(`${first} · ${second}  (${o.codes.soc2018})`),
+/**
+ * Occupations as choices: both titles and the SOC code where the terminal has room for every
+ * one of them, else fewer parts (code, then the second title), the same for the whole list, so
+ * each choice stays on one line at 40 columns.
+ */
+function choicesFor(list: readonly OccupationEntry[], lang: Lang, columns: number) {
+  const forms = (o: OccupationEntry) => {
+    const [first, second] = lang === 'zh' ? [o.title.zh, o.title.en] : [o.title.en, o.title.zh];
+    return [`${first} · ${second}  (${o.codes.soc2018})`, `${first} · ${second}`, first];
+  };
+  // Two columns for the pointer ("❯ ") in front of each choice.
+  const level = [0, 1].find((k) => list.every((o) => displayWidth(forms(o)[k] ?? '') + 2 <= columns)) ?? 2;
+  return list.map((o) => ({
+    name: escapeControls(forms(o)[level] ?? o.title[lang]),
     value: o.id,
     description: escapeControls(o.description[lang]),
-  };
+  }));
+}
+
+/** The prompt terminal's width (80 where it does not say). */
+function columnsOf(context: PromptContext): number {
+  return (context.output as { columns?: number }).columns ?? 80;
 }
 
 export interface Asked {
@@ -110,6 +126,7 @@ type PromptTheme = ReturnType<typeof promptTheme>;
  */
 async function askRole(rb: RuleBase, lang: Lang, context: PromptContext, theme: PromptTheme, initial?: string): Promise<{ role: string; term: string }> {
   const m = messages(lang);
+  const columns = columnsOf(context);
   let term = initial ?? '';
   // Always the last choice, and the only one when nothing matches: a job the search cannot
   // find is still reached through its occupation group.
@@ -121,14 +138,15 @@ async function askRole(rb: RuleBase, lang: Lang, context: PromptContext, theme: 
   };
   const matches = (typed: string | undefined) => {
     if (!typed || typed.trim() === '') {
-      return STARTER_ROLES.flatMap((id) => {
-        const o = rb.occupationById.get(id);
-        return o ? [choiceFor(o, lang)] : [];
-      });
+      return choicesFor(
+        STARTER_ROLES.flatMap((id) => rb.occupationById.get(id) ?? []),
+        lang,
+        columns,
+      );
     }
     // Bounded work: text longer than any job title (a paste gone wrong) is not searched.
     if (roleLength(typed.trim()) > MAX_ROLE_CHARS) return [];
-    return searchRoles(rb, typed, ROLE_HITS, LISTING_MAX_SCORE).map((hit) => choiceFor(hit.occupation, lang));
+    return choicesFor(searchRoles(rb, typed, ROLE_HITS, LISTING_MAX_SCORE).map((hit) => hit.occupation), lang, columns);
   };
   for (;;) {
     const picked = await search<string | typeof NOT_LISTED>(
@@ -198,7 +216,7 @@ async function askRoleByGroup(rb: RuleBase, lang: Lang, context: PromptContext, 
     const role = await select<string | typeof BACK>(
       {
         message: escapeControls(m.prompt.groupRole(group.title)),
-        choices: [...members.map((o) => choiceFor(o, lang)), new Separator(), { name: m.prompt.backToGroups, value: BACK }],
+        choices: [...choicesFor(members, lang, columnsOf(context)), new Separator(), { name: m.prompt.backToGroups, value: BACK }],
         pageSize: LIST_PAGE,
         theme,
       },

@@ -19,14 +19,15 @@ export function sharedText(rb: RuleBase, tasks: readonly PivotTask[], lang: Lang
 }
 
 export function growText(rb: RuleBase, tasks: readonly PivotTask[], lang: Lang): string {
-  return tasks.map((task) => `${categoryLabel(rb, task.category, lang)} (+${task.more ?? task.share})`).join(listSeparator(lang));
+  return tasks.map((task) => `${categoryLabel(rb, task.category, lang)}${lang === 'zh' ? `（+${task.more ?? task.share}）` : ` (+${task.more ?? task.share})`}`).join(listSeparator(lang));
 }
 
 /** The lines under one pivot's heading: shared tasks, tasks to grow into, licence, and with `explain` the measures. */
 export function pivotDetails(rb: RuleBase, p: Pivot, lang: Lang, explain: boolean): string[] {
   const m = messages(lang).pivots;
-  const lines = [`${m.shares}: ${sharedText(rb, p.shared, lang)}`];
-  lines.push(`${m.grow}: ${p.grow.length > 0 ? growText(rb, p.grow, lang) : m.nothingToGrow}`);
+  const colon = messages(lang).report.colon;
+  const lines = [`${m.shares}${colon}${sharedText(rb, p.shared, lang)}`];
+  lines.push(`${m.grow}${colon}${p.grow.length > 0 ? growText(rb, p.grow, lang) : m.nothingToGrow}`);
   if (p.licence) lines.push(p.needsNewLicence ? m.needsLicence(t(p.licence, lang)) : m.sameLicence(t(p.licence, lang)));
   if (explain) lines.push(m.explain(p.similarity, p.likeness, p.overlap, m.closeness[String(p.codeCloseness)] ?? String(p.codeCloseness), p.drop));
   return lines;
