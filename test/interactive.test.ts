@@ -5,7 +5,7 @@
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { groupStats } from '../src/cli/roles.js';
+import { groupStats } from '../src/cli/roles-run.js';
 import { messages } from '../src/i18n/index.js';
 import { ROOT, shippedRuleBase, terminalIo } from './helpers.js';
 import { spawnSync } from 'node:child_process';

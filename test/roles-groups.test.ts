@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupStats, renderGroups } from '../src/cli/roles.js';
+import { groupStats, renderGroups } from '../src/cli/roles-run.js';
 import { SOC_MAJOR_GROUPS } from '../src/catalogue/groups.js';
 import { runCli, shippedRuleBase } from './helpers.js';
 

@@ -22,7 +22,7 @@ import { loadOrThrow, ROOT, shippedRuleBase } from './helpers.js';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
-import { shellQuote } from '../src/cli/assess.js';
+import { shellQuote } from '../src/cli/assess-run.js';
 import type { Io } from '../src/util/io.js';
 import { outputWidth } from '../src/util/io.js';
 import { main } from '../src/cli/main.js';

@@ -1,9 +1,6 @@
 /** What every command needs: language, colour, the rule base (loaded once per process). */
 import type { ChalkInstance } from 'chalk';
 import type { RuleBase } from '../engine/compile.js';
-import { compileRuleBase } from '../engine/compile.js';
-import { readShippedFromCache } from '../engine/cache.js';
-import { formatProblem } from '../engine/problems.js';
 import type { Lang } from '../i18n/index.js';
 import { detectLang, messages, parseLang } from '../i18n/index.js';
 import { colorLevel, makeChalk } from '../report/color.js';
@@ -49,6 +46,12 @@ export function makeContext(options: GlobalOptions, io: Io): Context {
     errChalk,
     async ruleBase() {
       if (cached) return cached;
+      // The engine loads on first use, so help and parse errors never pay for it.
+      const [{ compileRuleBase }, { readShippedFromCache }, { formatProblem }] = await Promise.all([
+        import('../engine/compile.js'),
+        import('../engine/cache.js'),
+        import('../engine/problems.js'),
+      ]);
       const packs = options.rules ?? [];
       const fromCache = packs.length === 0 ? readShippedFromCache() : undefined;
       if (fromCache) {

@@ -7,7 +7,7 @@
  *
  * Flags, ids, values and example commands stay as typed: they are what the user types.
  */
-import { SEARCH_DATA_ATTRIBUTION } from '../catalogue/aliases.js';
+import { SEARCH_DATA_ATTRIBUTION } from '../catalogue/attribution.js';
 import { FUZZY_NOTICES } from '../batch/input.js';
 import { DEFAULT_LIMIT } from './pivots.js';
 import { LIST_KINDS_HELP, SCHEMA_KINDS_HELP } from './rules.js';

@@ -2,7 +2,7 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import { abortAll, commitAll, OutputFile, planTarget, TargetRefused } from '../batch/atomic-file.js';
 import { fileFault } from '../util/fs-errors.js';
-import { outputError } from './batch.js';
+import { outputError } from './batch-run.js';
 import path from 'node:path';
 import Table from 'cli-table3';
 import type { Evidence, RuleBase } from '../engine/compile.js';
