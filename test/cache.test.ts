@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, readShippedFromCache, serialiseCache } from '../src/engine/cache.js';
+import { CACHE_FORMAT, readShippedFromCache, serialiseCache, stampPathOf } from '../src/engine/cache.js';
 import { loadRuleBase } from '../src/engine/load.js';
 
 const full = loadRuleBase();
@@ -44,5 +44,52 @@ describe('start-up cache', () => {
     const tampered = JSON.parse(body) as { entries: { occupations: unknown[] } };
     tampered.entries.occupations = [{ id: 'broken' }];
     expect(readShippedFromCache(write('tampered.json', `${JSON.stringify(header)}\n${JSON.stringify(tampered)}`))).toBeUndefined();
+  });
+
+  it('is ignored when its entries were tampered with after a hit left a stamp', () => {
+    const file = write('stamped.json', serialiseCache(full.ruleBase));
+    expect(readShippedFromCache(file)?.hash).toBe(full.ruleBase.hash);
+    expect(existsSync(stampPathOf(file))).toBe(true);
+    const { header, body } = split(readFileSync(file, 'utf8'));
+    const tampered = JSON.parse(body) as { entries: { occupations: unknown[] } };
+    tampered.entries.occupations = [{ id: 'broken' }];
+    // Rewriting the file moves its change time, so the stamp no longer vouches for it.
+    writeFileSync(file, `${JSON.stringify(header)}\n${JSON.stringify(tampered)}`);
+    expect(readShippedFromCache(file)).toBeUndefined();
+  });
+});
+
+describe('the stamp of the last hit', () => {
+  const stampOf = (file: string) => JSON.parse(readFileSync(stampPathOf(file), 'utf8')) as { format: number; hash: string; files: string[] };
+
+  it('is written on a hit: the cache file and every rule file, with size, times and inode', () => {
+    const file = write('first.json', serialiseCache(full.ruleBase));
+    expect(readShippedFromCache(file)?.hash).toBe(full.ruleBase.hash);
+    const stamp = stampOf(file);
+    expect(stamp).toMatchObject({ format: CACHE_FORMAT, hash: full.ruleBase.hash });
+    expect(stamp.files).toHaveLength(1 + (full.ruleBase.layers[0]?.files.length ?? 0));
+    expect(stamp.files[0]?.split('\0')).toHaveLength(5);
+  });
+
+  it('stands in for the hashes only while every fingerprint is the same', () => {
+    const file = write('forged.json', serialiseCache(full.ruleBase));
+    readShippedFromCache(file);
+    const stamp = stampOf(file);
+    // The same cache with a wrong rule-file hash, and a stamp for that hash whose rule-file line differs
+    // (as after an edit): the stamp is not trusted, the hash is checked, and the cache is stale.
+    const { header, body } = split(readFileSync(file, 'utf8'));
+    writeFileSync(file, `${JSON.stringify({ ...header, hash: '0'.repeat(64) })}\n${body}`);
+    const files = stamp.files.map((line, i) => (i === 1 ? `${line}x` : line));
+    writeFileSync(stampPathOf(file), JSON.stringify({ ...stamp, hash: '0'.repeat(64), files }));
+    expect(readShippedFromCache(file)).toBeUndefined();
+  });
+
+  it('rewriting the cache with the same bytes is still a hit (the hashes decide when the stamp does not)', () => {
+    const text = serialiseCache(full.ruleBase);
+    const file = write('same.json', text);
+    readShippedFromCache(file);
+    writeFileSync(file, text);
+    expect(readShippedFromCache(file)?.hash).toBe(full.ruleBase.hash);
+    expect(stampOf(file).hash).toBe(full.ruleBase.hash);
   });
 });

@@ -45,8 +45,17 @@ function writeMain(dir: string, source: string) {
 }
 
 describe('the launcher before a build', () => {
+  it('answers --version (alone) itself, before and without the program', () => {
+    for (const flag of ['--version', '-V']) {
+      const r = launch((dir) => mkdirSync(path.join(dir, 'src')), [flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${pkg.version}\n`);
+      expect(r.stderr).toBe('');
+    }
+  });
+
   it('in a checkout (src/ there, no dist/): one line saying what to run, exit 2', () => {
-    const r = launch((dir) => mkdirSync(path.join(dir, 'src')), ['--version']);
+    const r = launch((dir) => mkdirSync(path.join(dir, 'src')), ['assess']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`career-risk: not built yet: run \`npm ci && npm run build\` in ${r.dir} first (\`npm run build\` alone if node_modules/ is there)\n`);

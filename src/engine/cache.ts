@@ -1,11 +1,13 @@
 /**
  * A build-time snapshot of the validated shipped rule base (dist/rulebase.cache.json).
- * Start-up checks it against a fresh hash of the rule files and uses it only when
- * every byte matches, so an edited rule file is always re-read and re-validated.
+ * Start-up uses it only when a fresh hash of the rule files matches, or when a stamp of
+ * the last such match still holds for every file (see stampPathOf), so an edited rule
+ * file is always re-read and re-validated.
  * A hit skips YAML parsing and schema validation (and loading those libraries).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { findRuleFiles, displayPath, hashUpdate, readRuleText, SHIPPED_RULES_DIR } from './files.js';
 import type { Entries, LoadedRuleBase } from './load.js';
 import type { RulesetEntry } from './schema.js';
@@ -42,38 +44,107 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The shipped rule base from the cache, or undefined when the cache is missing, damaged or stale. */
+/**
+ * Where the check of the last hit is kept: beside the cache. A stamp vouches that the cache file
+ * and every rule file still have the size, modification time, change time and inode they had
+ * when their sha256 was last found to match. Every write to a file moves its change time (ctime),
+ * which no user tool can set back (`touch -r` restores mtime only), so an edited file never
+ * matches a stamp; the hash is then checked again as before, and a match writes a fresh stamp.
+ */
+export function stampPathOf(cachePath: URL | string): string {
+  return `${typeof cachePath === 'string' ? cachePath : fileURLToPath(cachePath)}.stamp`;
+}
+
+interface Stamp {
+  readonly format: number;
+  /** The rule-file sha256 the stamp vouches for (the cache header's). */
+  readonly hash: string;
+  /** One line per file: the cache file first, then the rule files in load order. */
+  readonly files: readonly string[];
+}
+
+/** "path size mtime ctime inode" of each file, or undefined when one cannot be read. */
+function fingerprints(files: readonly string[]): string[] | undefined {
+  try {
+    return files.map((file) => {
+      const s = statSync(file, { bigint: true });
+      return `${file}\0${s.size}\0${s.mtimeNs}\0${s.ctimeNs}\0${s.ino}`;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+function readStamp(stampPath: string): Stamp | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(stampPath, 'utf8')) as Stamp;
+    return stamp.format === CACHE_FORMAT && typeof stamp.hash === 'string' && Array.isArray(stamp.files) ? stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a folder the user cannot write (a system-wide install) keeps hashing on every start. */
+function writeStamp(stampPath: string, stamp: Stamp): void {
+  const temp = `${stampPath}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, JSON.stringify(stamp));
+    renameSync(temp, stampPath);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * The shipped rule base from the cache, or undefined when the cache is missing, damaged or stale.
+ * A stamp that still matches (see stampPathOf) stands in for the two sha256 checks; otherwise they
+ * run, and a hit leaves a stamp for the next start.
+ */
 export function readShippedFromCache(cachePath: URL | string = CACHE_PATH): LoadedRuleBase | undefined {
+  const found = findRuleFiles(SHIPPED_RULES_DIR);
+  if (!found.ok || found.faults.length > 0) return undefined;
+  const cacheFile = typeof cachePath === 'string' ? cachePath : fileURLToPath(cachePath);
+  // Taken before anything is read: a file written while it is read moves its ctime past the stamp.
+  const prints = fingerprints([cacheFile, ...found.files]);
   let header: CacheHeader;
   let cache: CacheBody;
+  let text: string;
   try {
-    const text = readFileSync(cachePath, 'utf8');
+    text = readFileSync(cachePath, 'utf8');
     const nl = text.indexOf('\n');
+    if (nl < 0) return undefined;
     header = JSON.parse(text.slice(0, nl)) as CacheHeader;
     if (header.format !== CACHE_FORMAT) return undefined;
+    const stampPath = stampPathOf(cachePath);
+    const stamp = prints ? readStamp(stampPath) : undefined;
+    const stamped = stamp !== undefined && prints !== undefined && stamp.hash === header.hash && stamp.files.length === prints.length && stamp.files.every((f, i) => f === prints[i]);
     const body = text.slice(nl + 1);
-    if (nl < 0 || header.digest !== sha256(body)) return undefined;
+    if (!stamped) {
+      if (header.digest !== sha256(body) || shippedHash(found.files) !== header.hash) return undefined;
+      if (prints) writeStamp(stampPath, { format: CACHE_FORMAT, hash: header.hash, files: prints });
+    }
     cache = JSON.parse(body) as CacheBody;
   } catch {
     return undefined;
   }
-  const found = findRuleFiles(SHIPPED_RULES_DIR);
-  if (!found.ok || found.faults.length > 0) return undefined;
+  return {
+    ruleset: cache.ruleset,
+    entries: cache.entries,
+    origins: new Map(),
+    layers: [{ name: 'shipped', files: found.files.map(displayPath), hash: header.hash }],
+    hash: header.hash,
+    notes: [],
+  };
+}
+
+/** sha256 over the shipped rule files, as the loader computes it; undefined when one cannot be read as the loader would. */
+function shippedHash(files: readonly string[]): string | undefined {
   const hash = createHash('sha256');
-  for (const abs of found.files) {
+  for (const abs of files) {
     // The same bounded, strict read as the loader: a file it would refuse is a miss, and the loader then says why.
     const read = readRuleText(abs);
     if (!read.ok) return undefined;
     hashUpdate(hash, SHIPPED_RULES_DIR, abs, read.text);
   }
-  const digest = hash.digest('hex');
-  if (digest !== header.hash) return undefined;
-  return {
-    ruleset: cache.ruleset,
-    entries: cache.entries,
-    origins: new Map(),
-    layers: [{ name: 'shipped', files: found.files.map(displayPath), hash: digest }],
-    hash: digest,
-    notes: [],
-  };
+  return hash.digest('hex');
 }

@@ -8,13 +8,16 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { writeAliasIndex } from '../catalogue/aliases.js';
 import { writePinyinTable } from '../catalogue/homophones.js';
 import { writeShippedProfiles } from '../catalogue/search.js';
-import { CACHE_PATH, serialiseCache } from './cache.js';
+import { CACHE_PATH, serialiseCache, stampPathOf } from './cache.js';
 import { compileRuleBase } from './compile.js';
 import { loadRuleBase } from './load.js';
 import { formatProblem } from './problems.js';
 
 writeAliasIndex();
 writePinyinTable();
+
+// A stamp vouches for the previous cache only; the first start after the build writes a new one.
+rmSync(stampPathOf(CACHE_PATH), { force: true });
 
 const result = loadRuleBase();
 if (result.ok) {
