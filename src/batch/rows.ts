@@ -7,6 +7,7 @@
 import type { MatchKind } from '../catalogue/search.js';
 import type { RuleBase } from '../engine/compile.js';
 import { evaluate } from '../engine/evaluate.js';
+import { HeadlineScorer } from '../engine/headline.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
@@ -19,6 +20,7 @@ import { assessmentToJson } from '../report/json.js';
 import { seniorityHint } from '../catalogue/search.js';
 import type { FieldColumn } from './input.js';
 import { FIELD_COLUMNS } from './input.js';
+import { csvCells } from './output.js';
 
 /** The batch column of each answer; also how errors name the field. */
 export const COLUMN_NAMES: { readonly [K in keyof FieldNames]: FieldColumn } = {
@@ -40,6 +42,10 @@ export type RowOutcome =
       readonly slot: number;
       /** The result columns of CSV output, in RESULT_COLUMNS order (the compact form kept per profile). */
       readonly cells: readonly string[];
+      /** The same cells as CSV text, escaped and joined (written after the row's own cells). */
+      readonly suffix: string;
+      /** The outcome's place in the assessor's table (slot × match kind): one per distinct result cells. */
+      readonly key: number;
     }
   | { readonly ok: false; readonly field: FieldColumn | 'row'; readonly reason: string; readonly unknownRole?: string };
 
@@ -119,6 +125,8 @@ export class RowAssessor {
   private readonly table: (Accepted | undefined)[];
   /** Full JSON assessments by table slot, for jsonl/json output only. */
   private readonly json = new BoundedMemo<number, ReturnType<typeof assessmentToJson>>(256);
+  /** What a CSV row shows of an assessment, with the scores it needs memoised per profile. */
+  private readonly headlines: HeadlineScorer;
 
   constructor(
     readonly rb: RuleBase,
@@ -126,6 +134,7 @@ export class RowAssessor {
     private readonly options: RowAssessorOptions = {},
   ) {
     this.occupationIndex = new Map(rb.occupations.map((o, i) => [o.id, i]));
+    this.headlines = new HeadlineScorer(rb);
     this.table = new Array<Accepted | undefined>(rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length * MATCH_KINDS);
   }
 
@@ -168,7 +177,7 @@ export class RowAssessor {
     const key = slot * MATCH_KINDS + MATCH_INDEX[r.value.match];
     let outcome = this.table[key];
     if (!outcome) {
-      outcome = this.assessRow(slot, r.value.occupation, r.value.match);
+      outcome = this.assessRow(slot, key, r.value.occupation, r.value.match);
       this.table[key] = outcome;
     }
     return outcome;
@@ -212,9 +221,12 @@ export class RowAssessor {
     };
   }
 
-  private assessRow(slot: number, o: OccupationEntry, match: MatchKind): Accepted {
+  private assessRow(slot: number, key: number, o: OccupationEntry, match: MatchKind): Accepted {
     // Only the compact cells are kept per profile: a full table holds ~70,000 of them.
-    const a = evaluate(this.rb, this.profileOf(slot));
+    const a = this.headlines.headline(this.profileOf(slot));
+    const [a1, a2, a3] = a.advice;
+    const pivot = a.pivot;
+    // One literal of the exact length (an array grown by push keeps spare capacity, ×70,000).
     const cells = [
       o.id,
       match,
@@ -222,17 +234,21 @@ export class RowAssessor {
       o.codes.isco08,
       o.codes.soc2018,
       SCORES[a.score] ?? '',
-      SCORES[a.augmentation.score] ?? '',
+      SCORES[a.augmentation] ?? '',
       a.band.id,
       SCORES[a.range.low] ?? '',
       SCORES[a.range.high] ?? '',
       a.reading?.id ?? '',
+      a1?.id ?? '',
+      a2?.id ?? '',
+      a3?.id ?? '',
+      a1?.label[this.lang] ?? '',
+      a2?.label[this.lang] ?? '',
+      a3?.label[this.lang] ?? '',
+      pivot?.id ?? '',
+      pivot ? (SCORES[pivot.score] ?? '') : '',
     ];
-    for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.id ?? '');
-    for (let i = 0; i < 3; i++) cells.push(a.advice[i]?.label[this.lang] ?? '');
-    const pivot = a.pivots[0];
-    cells.push(pivot?.id ?? '', pivot ? (SCORES[pivot.score] ?? '') : '');
-    return { ok: true, occupation: o, match, slot, cells };
+    return { ok: true, occupation: o, match, slot, cells, suffix: csvCells(cells), key };
   }
 
   /** The full assessment object of `assess --format json` for a table slot. */

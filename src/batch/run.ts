@@ -13,7 +13,7 @@ import { roleLabel } from '../model/answers.js';
 import { echo, escapeControls } from '../util/terminal-text.js';
 import type { FieldColumn, InputFormat } from './input.js';
 import { canonicalColumn, FIELD_COLUMNS, FUZZY_NOTICES, MAX_RECORD_BYTES } from './input.js';
-import type { OutputFormat, RowWriter } from './output.js';
+import type { CsvRowWriter, OutputFormat, RowWriter } from './output.js';
 import { csvWriter, jsonWriter } from './output.js';
 import type { BadFrame, Frame } from './csv-frames.js';
 import { CsvFrameStream, FramingError } from './csv-frames.js';
@@ -85,6 +85,8 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   let iRepetitiveness = 0;
   let iAiUsage = 0;
   let out: RowWriter | undefined;
+  /** `out` when the output is CSV: rows are written as their own cells plus the profile's pre-escaped result cells. */
+  let csvOut: CsvRowWriter | undefined;
   let errors: RowWriter | undefined;
   let pause: () => void = () => undefined;
   let resume: () => void = () => undefined;
@@ -106,7 +108,10 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   const open = (): RowWriter => {
     if (out) return out;
     const bom = b.bom === true;
-    out = b.outputFormat === 'csv' ? csvWriter(b.out, [...columns(), ...RESULT_COLUMNS], b.ownsOut, bom) : jsonWriter(b.out, b.outputFormat, b.ownsOut);
+    if (b.outputFormat === 'csv') {
+      csvOut = csvWriter(b.out, [...columns(), ...RESULT_COLUMNS], b.ownsOut, bom);
+      out = csvOut;
+    } else out = jsonWriter(b.out, b.outputFormat, b.ownsOut);
     if (b.errors) errors = b.inputFormat === 'csv' ? csvWriter(b.errors, [...columns(), 'reason'], true, bom) : jsonWriter(b.errors, 'jsonl', true);
     return out;
   };
@@ -137,9 +142,11 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
 
   /** CSV output: the row as read (aligned to the header) followed by the result columns. */
   const acceptCsv = (echo: readonly string[], outcome: RowOutcome & { ok: true }): void => {
-    const writer = open();
-    summary.addAssessed(outcome.cells);
-    watch(writer, writer.write(echo.concat(outcome.cells)));
+    open();
+    const writer = csvOut;
+    if (!writer) throw new Error('CSV output expected');
+    summary.addAssessed(outcome.cells, outcome.key);
+    watch(writer, writer.writeWithSuffix(echo, outcome.suffix));
     b.progress?.addRow();
   };
 
@@ -150,7 +157,7 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     }
     // jsonl/json output: the input and the full assessment object of `assess --format json`.
     const writer = open();
-    summary.addAssessed(outcome.cells);
+    summary.addAssessed(outcome.cells, outcome.key);
     const input = Array.isArray(row.original) ? Object.fromEntries(columns().map((name, i) => [name, (row.original as string[])[i] ?? ''])) : row.original;
     watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, match: outcome.match, assessment: assessor.assessmentJson(outcome.slot) }));
     b.progress?.addRow();

@@ -38,24 +38,41 @@ export class Summary {
   private readonly pivots = new Map<string, number>();
   private readonly missingRoles = new Map<string, number>();
   private readonly matches: Record<MatchKind, number> = { exact: 0, alias: 0, fuzzy: 0 };
-  private readonly pending = new Map<readonly string[], number>();
+  /** Rows per outcome key (the assessor's table index) not yet folded into the totals, with that key's cells. */
+  private counts = new Float64Array(0);
+  private cellsOf: (readonly string[] | undefined)[] = [];
+  /** Keys counted since the last fold. */
+  private touched: number[] = [];
   private folded = 0;
   rejected = 0;
   private sum = 0;
   private augmentationSum = 0;
 
   /**
-   * Counts an assessed row. Rows are tallied per (memoised) result cells and
-   * folded into the totals in bulk, which keeps the per-row cost to one Map update.
+   * Counts an assessed row. Rows are counted per outcome key (one per distinct
+   * result cells, at most the assessor's table size) and folded into the totals
+   * in bulk, which keeps the per-row cost to one array update.
    */
-  addAssessed(cells: readonly string[]): void {
-    const n = this.pending.get(cells);
-    this.pending.set(cells, (n ?? 0) + 1);
-    if (n === undefined && this.pending.size > MAX_DISTINCT) this.fold();
+  addAssessed(cells: readonly string[], key: number): void {
+    if (key >= this.counts.length) {
+      const grown = new Float64Array(Math.max(key + 1, this.counts.length * 2, 1024));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const n = this.counts[key] ?? 0;
+    if (n === 0) {
+      this.cellsOf[key] = cells;
+      this.touched.push(key);
+    }
+    this.counts[key] = n + 1;
   }
 
   private fold(): void {
-    for (const [cells, n] of this.pending) {
+    for (const key of this.touched) {
+      const n = this.counts[key] ?? 0;
+      const cells = this.cellsOf[key];
+      this.counts[key] = 0;
+      if (n === 0 || cells === undefined) continue;
       const score = Number(cells[CELL.score]);
       const band = cells[CELL.band] ?? '';
       this.folded += n;
@@ -64,11 +81,14 @@ export class Summary {
       this.histogram[score] = (this.histogram[score] ?? 0) + n;
       this.bands.set(band, (this.bands.get(band) ?? 0) + n);
       this.matches[cells[CELL.match] as MatchKind] += n;
-      for (const id of cells.slice(CELL.firstAdvice, CELL.firstAdvice + CELL.advice)) if (id !== '') tally(this.advice, id, n);
+      for (let i = CELL.firstAdvice; i < CELL.firstAdvice + CELL.advice; i++) {
+        const id = cells[i];
+        if (id !== undefined && id !== '') tally(this.advice, id, n);
+      }
       const pivot = cells[CELL.pivot];
       if (pivot !== undefined && pivot !== '') tally(this.pivots, pivot, n);
     }
-    this.pending.clear();
+    this.touched = [];
   }
 
   addRejected(unknownRole?: string): void {

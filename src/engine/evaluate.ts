@@ -154,7 +154,7 @@ function potentialAt(rb: RuleBase, p: CompiledPotential, end: End): number {
 }
 
 /** Effective odds of a fired factor for this job, at one end of its uncertainty. */
-function oddsOf(rb: RuleBase, f: CompiledFactor, augmentationShare: number, end: End): number {
+export function oddsOf(rb: RuleBase, f: CompiledFactor, augmentationShare: number, end: End): number {
   const base = Math.max(0.01, f.odds + end * (f.uncertainty ?? 0) * widening(rb, f));
   return f.scaleWith === 'augmentation' ? 1 + (base - 1) * (augmentationShare / 100) : base;
 }
@@ -167,7 +167,8 @@ interface Core {
   readonly score: number;
 }
 
-function shares(rb: RuleBase, tasks: Readonly<Record<string, number>>, end: End): { automation: number; augmentation: number } {
+/** The automation and augmentation shares of a task mix, every potential at one end of its uncertainty. */
+export function shares(rb: RuleBase, tasks: Readonly<Record<string, number>>, end: End): { automation: number; augmentation: number } {
   let automation = 0;
   let augmentation = 0;
   for (const [id, share] of Object.entries(tasks)) {
