@@ -42,6 +42,8 @@ export interface BatchIo {
   readonly decoder?: DecoderFactory | undefined;
   /** Start every CSV output (results and rejected rows) with a UTF-8 byte-order mark (`--bom`). */
   readonly bom?: boolean | undefined;
+  /** JSONL/JSON rows with the result columns by name instead of the full assessment (`--compact`). */
+  readonly compact?: boolean | undefined;
   /** One line of diagnostics (stderr). */
   warn(line: string): void;
 }
@@ -159,7 +161,8 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     const writer = open();
     summary.addAssessed(outcome.cells, outcome.key);
     const input = Array.isArray(row.original) ? Object.fromEntries(columns().map((name, i) => [name, (row.original as string[])[i] ?? ''])) : row.original;
-    watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, match: outcome.match, assessment: assessor.assessmentJson(outcome.slot) }));
+    const result = b.compact === true ? { result: compactResult(outcome.cells) } : { assessment: assessor.assessmentJson(outcome.slot) };
+    watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, match: outcome.match, ...result }));
     b.progress?.addRow();
   };
 
@@ -471,4 +474,17 @@ function padTo(fields: readonly string[], length: number): string[] {
   const row = fields.slice(0, Math.max(length, fields.length));
   while (row.length < length) row.push('');
   return row;
+}
+
+/** Result columns that hold numbers: numbers in compact JSON (null where the CSV cell is empty). */
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['score', 'augmentation', 'range_low', 'range_high', 'pivot_1_score']);
+
+/** `--compact`: the CSV result columns by name, numbers as numbers and empty cells as null. */
+export function compactResult(cells: readonly string[]): Record<string, string | number | null> {
+  return Object.fromEntries(
+    RESULT_COLUMNS.map((name, i) => {
+      const cell = cells[i] ?? '';
+      return [name, cell === '' ? null : NUMERIC_COLUMNS.has(name) ? Number(cell) : cell];
+    }),
+  );
 }

@@ -128,6 +128,8 @@ export async function batch(ctx: Context, file: string | undefined, options: Bat
   const outputFormat: OutputFormat = options.format ?? (inputFormat === 'csv' ? 'csv' : 'jsonl');
   // JSON texts must not start with a byte-order mark (RFC 8259), and JSONL is read by programs, not Excel.
   if (options.bom && outputFormat !== 'csv') throw new UserError(m.batch.bomNotCsv(outputFormat));
+  // CSV rows are compact already: the flag says something only of JSON output.
+  if (options.compact && outputFormat === 'csv') throw new UserError(m.batch.compactNotJson);
   const codec = options.encoding === undefined ? 'utf8' : resolveEncoding(options.encoding);
   if (codec === undefined) throw new UserError(m.errors.badValue('--encoding', options.encoding ?? '', ENCODING_NAMES.join(', ')));
   const rb = await ctx.ruleBase();
@@ -173,6 +175,7 @@ export async function batch(ctx: Context, file: string | undefined, options: Bat
         progress,
         decoder: decoderFactory(codec),
         bom: options.bom === true,
+        compact: options.compact === true,
         warn: (line) => diagnostics.write(line),
       });
     } catch (error) {

@@ -25,6 +25,7 @@ export interface BatchOptions extends GlobalOptions {
   readonly strictRoles?: boolean;
   readonly template?: boolean;
   readonly bom?: boolean;
+  readonly compact?: boolean;
   readonly encoding?: string;
 }
 
@@ -51,6 +52,7 @@ export function batchCommand(io: Io, collectPacks: (value: string, previous: str
     .option('--strict-roles', 'reject a row whose role matches only by alias or fuzzy search, as an unknown role (use ids or catalogue titles)')
     .option('--template', 'print a ready-to-fill CSV (header and three example rows) and exit')
     .option('--bom', 'start CSV output with a UTF-8 byte-order mark, so Excel on Windows reads Chinese correctly')
+    .option('--compact', 'JSONL/JSON output: each row with the CSV result columns by name instead of the whole assessment (under 1 KB a row instead of about 15 KB)')
     .option('--encoding <name>', "encoding of the input file: utf8 (default), gbk or gb18030 (Chinese Excel's CSV)")
     .option('--rules <path>', 'add a rule pack (file or folder) over the shipped rules; repeatable', collectPacks, [])
     .addHelpText(

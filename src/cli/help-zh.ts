@@ -103,6 +103,7 @@ export const HELP_ZH: Readonly<Record<string, CommandHelpZh>> = {
       '--template': '打印一份可直接填写的 CSV（表头和三行示例）后退出',
       '--rules': RULES_PACK,
       '--bom': '在 CSV 输出开头写入 UTF-8 字节顺序标记（BOM），让 Windows 上的 Excel 正确读出中文',
+      '--compact': 'JSONL/JSON 输出：每行只给出与 CSV 相同的结果列（按列名），不给完整评估（每行不到 1 KB，而不是约 15 KB）',
       '--encoding': '输入文件的编码：utf8（默认）、gbk 或 gb18030（中文版 Excel 保存的 CSV）',
     },
     after: `

@@ -258,6 +258,7 @@ export const en = {
       } (no output file was written)`,
     listHeading: (title: string) => `${title}:`,
     tally: (label: string, id: string, count: number) => `${label} (${id}): ${count}`,
+    compactNotJson: '--compact is for --format jsonl or json (CSV rows hold only the result columns already); drop --compact, or pass --format jsonl',
     bomNotCsv: (format: string) => `--bom is for CSV output, not --format ${format} (JSON and JSONL never start with a byte-order mark); drop --bom, or write CSV`,
     templateNoFile: (file: string) => `--template prints the template to standard output and takes no file (got ${file}); redirect it instead: career-risk batch --template > ${file}`,
     templateNoOptions: (flags: string) => `--template prints a CSV to fill in and takes no file or other batch options (got ${flags}); redirect it instead: career-risk batch --template > clients.csv`,

@@ -245,6 +245,7 @@ export const zh: Messages = {
       }（没有写入任何输出文件）`,
     listHeading: (title: string) => `${title}：`,
     tally: (label: string, id: string, count: number) => `${label}（${id}）：${count}`,
+    compactNotJson: '--compact 只用于 --format jsonl 或 json（CSV 每行本来就只有结果列）；请去掉 --compact，或加 --format jsonl',
     bomNotCsv: (format: string) => `--bom 只用于 CSV 输出，不能与 --format ${format} 同用（JSON 和 JSONL 从不以字节顺序标记开头）；请去掉 --bom，或输出 CSV`,
     templateNoFile: (file: string) => `--template 把模板打印到标准输出，不接受文件（收到 ${file}）；请改用重定向：career-risk batch --template > ${file}`,
     templateNoOptions: (flags: string) => `--template 打印一份待填写的 CSV，不接受文件或其他 batch 选项（收到 ${flags}）；请改用重定向：career-risk batch --template > clients.csv`,
