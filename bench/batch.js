@@ -11,6 +11,7 @@
 //     With no --rows: the sizes ROWS/10 (max(3, RUNS/2) runs) and ROWS (RUNS runs), as before.
 //   --workload mixed|hard|free-text   the generated input (bench/generate.js; default mixed)
 //   --format csv|jsonl|json           batch's output format (default csv); the passthrough always writes CSV
+//   --compact                         pass --compact to batch (JSONL/JSON rows with the result columns only)
 //   --rules PATH                      a rule pack for batch (and for the generator's catalogue); repeatable
 //   --rows 200000,1000000,2000000     the file sizes to measure
 //   --runs 5,3,1                      runs per size, one number for all or one per size
@@ -35,7 +36,7 @@ const dir = here('./out/');
 const bin = here('../bin/career-risk.js');
 
 function parseArgs(argv) {
-  const o = { workload: 'mixed', format: 'csv', rules: [], rows: undefined, runs: undefined, plain: false, sha: false, positional: [] };
+  const o = { workload: 'mixed', format: 'csv', rules: [], rows: undefined, runs: undefined, plain: false, sha: false, compact: false, positional: [] };
   const list = (v) => v.split(',').map((x) => Number(x.replace(/_/g, '')));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,6 +47,7 @@ function parseArgs(argv) {
     else if (a === '--runs') o.runs = list(argv[++i]);
     else if (a === '--plain') o.plain = true;
     else if (a === '--sha') o.sha = true;
+    else if (a === '--compact') o.compact = true;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else o.positional.push(Number(a.replace(/_/g, '')));
   }
@@ -111,7 +113,7 @@ const batchRun = (file) => {
   rmSync(errorsFile, { force: true });
   return timed(batchArgs(file));
 };
-const batchArgs = (file) => [bin, 'batch', file, '--format', opts.format, '--output', resultsFile, '--errors', errorsFile, ...packArgs];
+const batchArgs = (file) => [bin, 'batch', file, '--format', opts.format, '--output', resultsFile, '--errors', errorsFile, ...packArgs, ...(opts.compact ? ['--compact'] : [])];
 const passArgs = (file) => [here('./passthrough.js'), file, `${dir}passthrough.csv`, ...(opts.plain ? ['--plain'] : [])];
 const lastLine = (stderr) => stderr.toString().trim().split('\n').pop();
 

@@ -233,8 +233,8 @@ export function readingOf(rb: RuleBase, score: number, augmentation: number): Re
   return found ? { id: found.id, text: found.text } : undefined;
 }
 
-/** The profile after following a simulated change (advice or what-if). */
-export function simulate(rb: RuleBase, profile: Profile, change: Simulation): Profile {
+/** The profile after the answer changes of a simulation (AI use, seniority, repetitiveness), without its task shift. */
+export function simulateAnswers(profile: Profile, change: Simulation): Profile {
   let next: Profile = { ...profile };
   if (change.aiUsage) next = { ...next, aiUsage: change.aiUsage };
   if (change.seniority) next = { ...next, seniority: change.seniority };
@@ -242,6 +242,12 @@ export function simulate(rb: RuleBase, profile: Profile, change: Simulation): Pr
     const level = Math.min(5, Math.max(1, profile.repetitiveness + change.repetitiveness.by));
     if (isRepetitiveness(level)) next = { ...next, repetitiveness: level };
   }
+  return next;
+}
+
+/** The profile after following a simulated change (advice or what-if). */
+export function simulate(rb: RuleBase, profile: Profile, change: Simulation): Profile {
+  let next = simulateAnswers(profile, change);
   if (change.shiftTasks) {
     const mix = profile.tasks ?? occupationOf(rb, profile).tasks;
     const { to, share } = change.shiftTasks;

@@ -18,10 +18,10 @@
  * test/headline.test.ts checks every catalogue profile against `evaluate()`.
  */
 import type { Profile } from '../model/profile.js';
-import { AI_USAGE_LEVELS, isRepetitiveness, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
+import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
 import type { CompiledAdvice, CompiledFactor, EvalContext, RuleBase } from './compile.js';
 import type { Band, Range, Reading } from './evaluate.js';
-import { bandOf, firstStepFor, oddsOf, readingOf, scaleOdds, shares, simulate } from './evaluate.js';
+import { bandOf, firstStepFor, oddsOf, readingOf, scaleOdds, shares, simulate, simulateAnswers } from './evaluate.js';
 import type { Pivot } from './pivots.js';
 import { findPivots } from './pivots.js';
 import { occupationMeets } from './occupation-match.js';
@@ -155,13 +155,7 @@ export class HeadlineScorer {
   private simulatedScore(profile: Profile, adviceIndex: number, change: Simulation): number {
     if (profile.tasks !== undefined) return this.profileScore(simulate(this.rb, profile, change));
     // simulate() without the task shift, which depends on the occupation's mix alone and is memoised.
-    let next: Profile = { ...profile };
-    if (change.aiUsage) next = { ...next, aiUsage: change.aiUsage };
-    if (change.seniority) next = { ...next, seniority: change.seniority };
-    if (change.repetitiveness) {
-      const level = Math.min(5, Math.max(1, profile.repetitiveness + change.repetitiveness.by));
-      if (isRepetitiveness(level)) next = { ...next, repetitiveness: level };
-    }
+    let next = simulateAnswers(profile, change);
     if (change.shiftTasks) {
       const o = this.occupationIndex.get(profile.occupation);
       if (o === undefined) return this.profileScore(simulate(this.rb, profile, change));
