@@ -8,6 +8,8 @@ import type { MatchKind } from '../catalogue/search.js';
 import type { RuleBase } from '../engine/compile.js';
 import { evaluate } from '../engine/evaluate.js';
 import { HeadlineScorer } from '../engine/headline.js';
+import type { RowHeadline } from '../engine/headline-table.js';
+import { HeadlineTable, profileOfSlot } from '../engine/headline-table.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
@@ -80,6 +82,8 @@ const MATCH_KINDS = Object.keys(MATCH_INDEX).length;
 export interface RowAssessorOptions {
   /** Reject a role that resolves only by the alias index or fuzzy search (`--strict-roles`). */
   readonly strictRoles?: boolean;
+  /** false: score every profile now even where the build's headline table fits (tests compare the two). */
+  readonly headlineTable?: boolean;
 }
 
 /** A Map that forgets everything once it holds `limit` entries: O(1), bounded memory. */
@@ -127,6 +131,8 @@ export class RowAssessor {
   private readonly json = new BoundedMemo<number, ReturnType<typeof assessmentToJson>>(256);
   /** What a CSV row shows of an assessment, with the scores it needs memoised per profile. */
   private readonly headlines: HeadlineScorer;
+  /** The build's table of every profile's headline, when it was built for this rule base (the shipped one). */
+  private readonly table_: HeadlineTable | undefined;
 
   constructor(
     readonly rb: RuleBase,
@@ -135,6 +141,7 @@ export class RowAssessor {
   ) {
     this.occupationIndex = new Map(rb.occupations.map((o, i) => [o.id, i]));
     this.headlines = new HeadlineScorer(rb);
+    this.table_ = options.headlineTable === false ? undefined : HeadlineTable.read(rb);
     this.table = new Array<Accepted | undefined>(rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length * MATCH_KINDS);
   }
 
@@ -206,24 +213,17 @@ export class RowAssessor {
 
   /** The profile a table slot stands for (the inverse of the slot computation in checkCells). */
   profileOf(slot: number): Profile {
-    let rest = slot;
-    const ai = rest % AI_USAGE_LEVELS.length;
-    rest = (rest - ai) / AI_USAGE_LEVELS.length;
-    const rep = rest % REPETITIVENESS_LEVELS.length;
-    rest = (rest - rep) / REPETITIVENESS_LEVELS.length;
-    const sen = rest % SENIORITY_LEVELS.length;
-    const occ = (rest - sen) / SENIORITY_LEVELS.length;
-    return {
-      occupation: this.rb.occupations[occ]?.id ?? '',
-      seniority: SENIORITY_LEVELS[sen] ?? 'mid',
-      repetitiveness: REPETITIVENESS_LEVELS[rep] ?? 3,
-      aiUsage: AI_USAGE_LEVELS[ai] ?? 'occasional',
-    };
+    return profileOfSlot(this.rb, slot);
+  }
+
+  /** A slot's headline: from the build's table where there is one for this rule base, else scored now. */
+  private headlineOf(slot: number): RowHeadline {
+    return this.table_?.headline(slot) ?? this.headlines.headline(this.profileOf(slot));
   }
 
   private assessRow(slot: number, key: number, o: OccupationEntry, match: MatchKind): Accepted {
     // Only the compact cells are kept per profile: a full table holds ~70,000 of them.
-    const a = this.headlines.headline(this.profileOf(slot));
+    const a = this.headlineOf(slot);
     const [a1, a2, a3] = a.advice;
     const pivot = a.pivot;
     // One literal of the exact length (an array grown by push keeps spare capacity, ×70,000).

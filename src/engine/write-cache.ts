@@ -9,6 +9,7 @@ import { writeAliasIndex } from '../catalogue/aliases.js';
 import { writePinyinTable } from '../catalogue/homophones.js';
 import { writeShippedProfiles } from '../catalogue/search.js';
 import { CACHE_PATH, serialiseCache, stampPathOf } from './cache.js';
+import { HEADLINE_TABLE_PATH, writeHeadlineTable } from './headline-table.js';
 import { compileRuleBase } from './compile.js';
 import { loadRuleBase } from './load.js';
 import { formatProblem } from './problems.js';
@@ -23,8 +24,12 @@ const result = loadRuleBase();
 if (result.ok) {
   writeFileSync(CACHE_PATH, serialiseCache(result.ruleBase));
   // The search's occupation bags for the shipped rule base (uses the alias index written above).
-  writeShippedProfiles(compileRuleBase(result.ruleBase));
+  const rb = compileRuleBase(result.ruleBase);
+  writeShippedProfiles(rb);
+  // Every catalogue profile's batch headline, so batch reads it instead of scoring it (headline-table.ts).
+  writeHeadlineTable(rb);
 } else {
   rmSync(CACHE_PATH, { force: true });
+  rmSync(HEADLINE_TABLE_PATH, { force: true });
   process.stderr.write(`warning: the shipped rules have problems; no start-up cache written:\n${result.problems.map(formatProblem).join('\n')}\n`);
 }
