@@ -8,7 +8,7 @@ import type { MatchKind } from '../catalogue/search.js';
 import type { RuleBase } from '../engine/compile.js';
 import { evaluate } from '../engine/evaluate.js';
 import { HeadlineScorer } from '../engine/headline.js';
-import type { RowHeadline } from '../engine/headline-table.js';
+import type { RowHeadline } from '../engine/headline.js';
 import { HeadlineTable, profileOfSlot } from '../engine/headline-table.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';

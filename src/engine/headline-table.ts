@@ -8,8 +8,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CompiledAdvice, RuleBase } from './compile.js';
-import type { Band, Range, Reading } from './evaluate.js';
 import { bandOf, readingOf } from './evaluate.js';
+import type { RowHeadline } from './headline.js';
 import { HeadlineScorer } from './headline.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
 import type { Profile } from '../model/profile.js';
@@ -19,17 +19,6 @@ export const HEADLINE_TABLE_PATH = new URL('../headlines.bin', import.meta.url);
 const RECORD = 13;
 const HASH_BYTES = 64;
 const NONE = 0xffff;
-
-/** What a batch row shows of an assessment. */
-export interface RowHeadline {
-  readonly score: number;
-  readonly band: Band;
-  readonly range: Range;
-  readonly augmentation: number;
-  readonly reading?: Reading | undefined;
-  readonly advice: readonly CompiledAdvice[];
-  readonly pivot: { readonly id: string; readonly score: number } | undefined;
-}
 
 /** The number of catalogue profiles (table slots) of a rule base. */
 export function slotCount(rb: RuleBase): number {

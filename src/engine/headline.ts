@@ -30,16 +30,21 @@ import type { OccupationEntry, Simulation } from './schema.js';
 type End = -1 | 0 | 1;
 type TaskMix = EvalContext['tasks'];
 
-export interface Headline {
+/** What a batch row shows of an assessment (the build's headline table keeps this much). */
+export interface RowHeadline {
   readonly score: number;
   readonly band: Band;
   readonly range: Range;
   /** The augmentation score (`evaluate().augmentation.score`). */
   readonly augmentation: number;
   readonly reading?: Reading | undefined;
-  /** The advice `evaluate()` lists, in its order. */
+  /** The advice `evaluate()` lists, in its order (the table keeps the first three). */
   readonly advice: readonly CompiledAdvice[];
-  /** `evaluate().pivots[0]`. */
+  /** `evaluate().pivots[0]`: its id and score. */
+  readonly pivot: { readonly id: string; readonly score: number } | undefined;
+}
+
+export interface Headline extends RowHeadline {
   readonly pivot: Pivot | undefined;
 }
 
