@@ -130,7 +130,7 @@ export class RowAssessor {
   /** Full JSON assessments by table slot, for jsonl/json output only. */
   private readonly json = new BoundedMemo<number, ReturnType<typeof assessmentToJson>>(256);
   /** What a CSV row shows of an assessment, with the scores it needs memoised per profile. */
-  private readonly headlines: HeadlineScorer;
+  private headlines: HeadlineScorer | undefined;
   /** The build's table of every profile's headline, when it was built for this rule base (the shipped one). */
   private readonly table_: HeadlineTable | undefined;
 
@@ -140,7 +140,6 @@ export class RowAssessor {
     private readonly options: RowAssessorOptions = {},
   ) {
     this.occupationIndex = new Map(rb.occupations.map((o, i) => [o.id, i]));
-    this.headlines = new HeadlineScorer(rb);
     this.table_ = options.headlineTable === false ? undefined : HeadlineTable.read(rb);
     this.table = new Array<Accepted | undefined>(rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length * MATCH_KINDS);
   }
@@ -218,7 +217,10 @@ export class RowAssessor {
 
   /** A slot's headline: from the build's table where there is one for this rule base, else scored now. */
   private headlineOf(slot: number): RowHeadline {
-    return this.table_?.headline(slot) ?? this.headlines.headline(this.profileOf(slot));
+    if (this.table_) return this.table_.headline(slot);
+    // Only without a table (a rule pack, or the tests running from src/): its memos cost memory.
+    this.headlines ??= new HeadlineScorer(this.rb);
+    return this.headlines.headline(this.profileOf(slot));
   }
 
   private assessRow(slot: number, key: number, o: OccupationEntry, match: MatchKind): Accepted {

@@ -53,10 +53,11 @@ rows, 130 interrupted (129, 131, 143: ended by SIGHUP, SIGQUIT, SIGTERM).`,
   for (const command of commands) {
     program.addCommand(command, command.name() === 'assess' ? { isDefault: true } : {});
   }
+  const subcommands = [...commands, ...commands.flatMap((c) => c.commands)];
   // One wording of -h in every command's help (localiseHelp gives the Chinese one).
-  for (const command of [...commands, ...commands.flatMap((c) => c.commands)]) command.helpOption('-h, --help', 'show help');
+  for (const command of subcommands) command.helpOption('-h, --help', 'show help');
   localiseHelp(program, lang);
-  for (const command of [program, ...commands, ...commands.flatMap((c) => c.commands)]) {
+  for (const command of [program, ...subcommands]) {
     // Every command's help lists --lang, --color and --debug too (they work after any command).
     command.configureHelp({ ...command.configureHelp(), showGlobalOptions: true });
     command.exitOverride();

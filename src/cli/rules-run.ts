@@ -277,16 +277,9 @@ export function list(ctx: Context, kind: string | undefined, options: RulesOptio
   ctx.notice(m.count(rows.length));
 }
 
-/** Every id `rules show` knows, as it accepts them (task categories as task:<id> where an id is shared). */
+/** Every id `rules show` knows: what `rules list` lists, task categories by their bare id. */
 function allIds(rb: RuleBase): string[] {
-  return [
-    ...rb.factors.map((f) => f.id),
-    ...rb.advice.map((a) => a.id),
-    ...rb.whatIfs.map((w) => w.id),
-    ...[...rb.taskCategories.keys()],
-    ...rb.occupations.map((o) => o.id),
-    ...[...rb.sources.keys()],
-  ];
+  return Object.values(LIST_KINDS).flatMap((kind) => entriesOf(rb, kind, 'en').map((e) => e.id.replace(/^task:/, '')));
 }
 
 function findEntry(rb: RuleBase, raw: string): Found | undefined {

@@ -368,7 +368,6 @@ export function firstStepFor(step: FirstStep, seniority: Seniority): { text: Loc
  * at all moves it that much (the report then says so).
  */
 function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceItem[]; lowLever: boolean } {
-  const { max, lowLever: threshold = 0 } = rb.ruleset.advice;
   const items: AdviceItem[] = [];
   rb.advice.forEach((a: CompiledAdvice) => {
     if (!a.test(c.ctx)) return;
@@ -391,20 +390,30 @@ function rankAdvice(rb: RuleBase, c: Core, profile: Profile): { advice: AdviceIt
       reduction: c.score - after,
     });
   });
+  return orderAdvice(rb, items, c.score);
+}
+
+/**
+ * Which advice a report shows, in which order, from the items that apply (in rule order): the
+ * ranking `evaluate()` and the batch headline share.
+ */
+export function orderAdvice<T extends { readonly scope: CompiledAdvice['scope']; readonly moves: boolean; readonly reduction: number }>(
+  rb: RuleBase,
+  items: readonly T[],
+  score: number,
+): { advice: T[]; lowLever: boolean } {
+  const { max, lowLever: threshold = 0 } = rb.ruleset.advice;
   // Items are in rule order and the sort is stable, so equal moves keep rule order.
-  const byMove = (x: AdviceItem, y: AdviceItem): number => y.reduction - x.reduction;
+  const byMove = (x: T, y: T): number => y.reduction - x.reduction;
   // Advice about how anyone works must move the estimate by `lowLever` points to be worth showing;
   // advice for this kind of work is shown whenever it moves the estimate at all.
   const moving = items.filter((a) => a.moves && a.reduction > 0 && (a.scope === 'work' || a.reduction >= threshold));
-  const best = (list: readonly AdviceItem[]): number => list.reduce((n, a) => Math.max(n, a.reduction), 0);
+  const best = (list: readonly T[]): number => list.reduce((n, a) => Math.max(n, a.reduction), 0);
   const lowLever = best(moving) < threshold;
   // What helps without moving the estimate is shown for work in the lowest band, and wherever no
   // advice for this kind of work moves the estimate much.
-  const lowestBand = c.score < (rb.ruleset.bands[1]?.from ?? 0);
+  const lowestBand = score < (rb.ruleset.bands[1]?.from ?? 0);
   const helping = lowestBand || best(moving.filter((a) => a.scope === 'work')) < threshold ? items.filter((a) => !a.moves) : [];
-  const tier = (scope: AdviceItem['scope']): AdviceItem[] => [
-    ...moving.filter((a) => a.scope === scope).sort(byMove),
-    ...helping.filter((a) => a.scope === scope),
-  ];
+  const tier = (scope: T['scope']): T[] => [...moving.filter((a) => a.scope === scope).sort(byMove), ...helping.filter((a) => a.scope === scope)];
   return { advice: [...tier('work'), ...tier('person')].slice(0, max), lowLever };
 }

@@ -6,7 +6,7 @@
  * of the rule files it was built from and is used only for that very rule base (a pack, or an
  * edited rule file, gives another hash); band and reading are worked out from the scores.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import type { CompiledAdvice, RuleBase } from './compile.js';
 import { bandOf, readingOf } from './evaluate.js';
 import type { RowHeadline } from './headline.js';
@@ -80,14 +80,21 @@ export class HeadlineTable {
 
   /** The table for this rule base, or undefined when there is none, or it was built for other rules. */
   static read(rb: RuleBase, path: URL | string = HEADLINE_TABLE_PATH): HeadlineTable | undefined {
-    let buf: Buffer;
+    // The hash first: a table built for other rules (a pack) is not read whole.
+    let fd: number | undefined;
     try {
-      buf = readFileSync(path);
+      fd = openSync(path, 'r');
+      const size = HASH_BYTES + slotCount(rb) * RECORD;
+      if (fstatSync(fd).size !== size) return undefined;
+      const buf = Buffer.alloc(size);
+      if (readSync(fd, buf, 0, HASH_BYTES, 0) !== HASH_BYTES || buf.toString('latin1', 0, HASH_BYTES) !== rb.hash) return undefined;
+      if (readSync(fd, buf, HASH_BYTES, size - HASH_BYTES, HASH_BYTES) !== size - HASH_BYTES) return undefined;
+      return new HeadlineTable(rb, buf);
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    if (buf.length !== HASH_BYTES + slotCount(rb) * RECORD || buf.toString('latin1', 0, HASH_BYTES) !== rb.hash) return undefined;
-    return new HeadlineTable(rb, buf);
   }
 
   headline(slot: number): RowHeadline {

@@ -21,7 +21,7 @@ import type { Profile } from '../model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
 import type { CompiledAdvice, CompiledFactor, EvalContext, RuleBase } from './compile.js';
 import type { Band, Range, Reading } from './evaluate.js';
-import { bandOf, firstStepFor, oddsOf, readingOf, scaleOdds, shares, simulate, simulateAnswers } from './evaluate.js';
+import { bandOf, firstStepFor, oddsOf, orderAdvice, readingOf, scaleOdds, shares, simulate, simulateAnswers } from './evaluate.js';
 import type { Pivot } from './pivots.js';
 import { findPivots } from './pivots.js';
 import { occupationMeets } from './occupation-match.js';
@@ -175,10 +175,9 @@ export class HeadlineScorer {
     return this.profileScore(next);
   }
 
-  /** evaluate.ts `rankAdvice`, keeping only the order of the advice. */
+  /** evaluate.ts `rankAdvice` (its `orderAdvice`), keeping only the advice itself. */
   private rankAdvice(ctx: EvalContext, score: number): CompiledAdvice[] {
     const rb = this.rb;
-    const { max, lowLever: threshold = 0 } = rb.ruleset.advice;
     const items: { readonly a: CompiledAdvice; readonly scope: CompiledAdvice['scope']; readonly moves: boolean; readonly reduction: number }[] = [];
     for (const i of this.adviceCandidates(ctx)) {
       const a = rb.advice[i];
@@ -187,14 +186,7 @@ export class HeadlineScorer {
       const after = a.simulate ? this.simulatedScore(ctx.profile, i, a.simulate) : score;
       items.push({ a, scope: a.scope, moves: a.simulate !== undefined, reduction: score - after });
     }
-    type Item = (typeof items)[number];
-    const byMove = (x: Item, y: Item): number => y.reduction - x.reduction;
-    const moving = items.filter((a) => a.moves && a.reduction > 0 && (a.scope === 'work' || a.reduction >= threshold));
-    const best = (list: readonly Item[]): number => list.reduce((n, a) => Math.max(n, a.reduction), 0);
-    const lowestBand = score < (rb.ruleset.bands[1]?.from ?? 0);
-    const helping = lowestBand || best(moving.filter((a) => a.scope === 'work')) < threshold ? items.filter((a) => !a.moves) : [];
-    const tier = (scope: CompiledAdvice['scope']): Item[] => [...moving.filter((a) => a.scope === scope).sort(byMove), ...helping.filter((a) => a.scope === scope)];
-    return [...tier('work'), ...tier('person')].slice(0, max).map((item) => item.a);
+    return orderAdvice(rb, items, score).advice.map((item) => item.a);
   }
 
   // --- evaluate.ts's arithmetic, memoised per task-mix object ---

@@ -155,3 +155,9 @@ export function adviceEffect(a: Assessment, item: Assessment['advice'][number], 
   if (!item.moves) return m.report.helps;
   return item.reduction > 0 ? m.report.lowers(a.score, item.scoreAfter) : m.report.noChange;
 }
+
+/** The closing words of a report: what the number is not, and (unless the trace is there) how to get it. */
+export function disclaimerText(lang: Lang, explain: boolean): string {
+  const m = messages(lang).report;
+  return explain ? m.disclaimer : `${m.disclaimer}${lang === 'zh' ? '' : ' '}${m.explainHint}`;
+}

@@ -6,7 +6,7 @@ import { messages } from '../i18n/index.js';
 import { escapeControls } from '../util/terminal-text.js';
 import { noPivotsText, pivotDetails } from './pivots.js';
 import { pivotSettings } from '../engine/pivots.js';
-import { adviceEffect, adviceGroups, codesLine, evidenceText, factList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, sourceTitle, t, taskEvidence } from './common.js';
+import { adviceEffect, adviceGroups, codesLine, disclaimerText, evidenceText, factList, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, sourceTitle, t, taskEvidence } from './common.js';
 
 /** Escapes the characters that would break a Markdown table cell or inline text. */
 export function mdEscape(text: string): string {
@@ -78,7 +78,7 @@ export function renderMarkdown(a: Assessment, rb: RuleBase, lang: Lang, explain:
   out.push(`_${m.report.ruleBase}${m.report.colon}${mdEscape(ruleBaseLine(rb, lang))}_  `);
   const packs = packLines(rb);
   if (packs.length > 0) out.push(`_${m.report.packs}${m.report.colon}${mdEscape(packs.join('; '))}_  `);
-  out.push(`_${mdEscape(explain ? m.report.disclaimer : `${m.report.disclaimer}${lang === 'zh' ? '' : ' '}${m.report.explainHint}`)}_`);
+  out.push(`_${mdEscape(disclaimerText(lang, explain))}_`);
   // Rule-base text is escaped for the terminal line by line (ids in code spans included).
   return `${out.map(escapeControls).join('\n')}\n`;
 }

@@ -11,7 +11,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Assessment } from '../engine/evaluate.js';
 import { messages } from '../i18n/index.js';
 import type { RenderOptions } from './common.js';
-import { adviceEffect, adviceGroups, codesLine, evidenceText, factList, listSeparator, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, t, taskEvidence } from './common.js';
+import { adviceEffect, adviceGroups, codesLine, disclaimerText, evidenceText, factList, listSeparator, occupationTitle, packLines, profileLine, ruleBaseLine, signed, sourceLabel, t, taskEvidence } from './common.js';
 import { escapeControls } from '../util/terminal-text.js';
 import { scoreBar } from './bars.js';
 import { noPivotsText, pivotDetails, pivotHeading } from './pivots.js';
@@ -245,9 +245,7 @@ export function renderText(a: Assessment, o: RenderOptions): string {
   text(`${m.report.ruleBase}${m.report.colon}${ruleBaseLine(rb, lang)}`, chalk.dim);
   const packs = packLines(rb);
   if (packs.length > 0) text(`${m.report.packs}${m.report.colon}${packs.join('; ')}`, chalk.dim);
-  // The hints name only what this report is not: no "--explain" under the trace.
-  const hints = [m.report.disclaimer, ...(o.explain ? [] : [m.report.explainHint]), m.report.briefHint];
-  text(hints.join(lang === 'zh' ? '' : ' '), chalk.dim, '');
+  text(`${disclaimerText(lang, o.explain)}${lang === 'zh' ? '' : ' '}${m.report.briefHint}`, chalk.dim, '');
   // The recap last: on a terminal the report scrolls, and this line stays in sight.
   out.push('');
   text(recap(a, o), bold, '');
