@@ -13,17 +13,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 }
 
 async function run() {
-  // Node 22.1+: keep V8's compiled code between runs (in the OS temp folder; NODE_DISABLE_COMPILE_CACHE=1
-  // turns it off). Older Node has no such cache and starts as before.
-  const { default: module } = await import('node:module');
-  module.enableCompileCache?.();
-  const entry = new URL('../dist/cli/main.js', import.meta.url);
-  let main;
-  try {
-    ({ main } = await import(entry.href));
-  } catch (error) {
-    // Only the compiled CLI itself missing means "not built": any other missing module is a real error.
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || existsSync(entry)) throw error;
+  // The program is one bundled file, written by `npm run build` (scripts/bundle.js).
+  const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+  if (!existsSync(bundle)) {
     const root = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
     process.stderr.write(
       existsSync(new URL('../src/', import.meta.url))
@@ -33,6 +25,7 @@ async function run() {
     process.exitCode = 2;
     return;
   }
+  const { main } = await loadBundle(bundle);
   main(process.argv).then(
     (code) => {
       process.exitCode = code;
@@ -43,4 +36,36 @@ async function run() {
       process.exitCode = 1;
     },
   );
+}
+
+/**
+ * Loads the bundle with V8's code cache where one helps, so its functions are not compiled again on
+ * every start. Node 22.1+: Node's own compile cache (in the OS temp folder; NODE_DISABLE_COMPILE_CACHE=1
+ * turns it off). Node 20: the cache the build wrote beside the bundle (scripts/code-cache.js), which V8
+ * checks against its version and the source and ignores on any mismatch. Without either, a plain require.
+ */
+async function loadBundle(file) {
+  const { default: module } = await import('node:module');
+  const require = module.createRequire(import.meta.url);
+  if (module.enableCompileCache) {
+    module.enableCompileCache();
+    return require(file);
+  }
+  let cachedData;
+  try {
+    cachedData = readFileSync(`${file}.v8cache`);
+  } catch {
+    return require(file);
+  }
+  const vm = require('node:vm');
+  const path = require('node:path');
+  // The same wrapper and options as scripts/code-cache.js, which produced the cache.
+  const script = new vm.Script(module.wrap(readFileSync(file, 'utf8')), {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const bundled = { exports: {} };
+  script.runInThisContext().call(bundled.exports, bundled.exports, module.createRequire(file), bundled, file, path.dirname(file));
+  return bundled.exports;
 }

@@ -39,9 +39,11 @@ function launch(setup: (dir: string) => void = () => undefined, args: string[] =
   return { dir, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function writeMain(dir: string, source: string) {
-  mkdirSync(path.join(dir, 'dist', 'cli'), { recursive: true });
-  writeFileSync(path.join(dir, 'dist', 'cli', 'main.js'), source);
+/** Stands in for the build's bundle (dist/bundle/cli.cjs, CommonJS), with a code cache beside it when given. */
+function writeMain(dir: string, source: string, codeCache?: Buffer) {
+  mkdirSync(path.join(dir, 'dist', 'bundle'), { recursive: true });
+  writeFileSync(path.join(dir, 'dist', 'bundle', 'cli.cjs'), source);
+  if (codeCache) writeFileSync(path.join(dir, 'dist', 'bundle', 'cli.cjs.v8cache'), codeCache);
 }
 
 describe('the launcher before a build', () => {
@@ -73,26 +75,34 @@ describe('the launcher before a build', () => {
   it('a missing module imported by the built CLI is the real error, not "not built"', () => {
     const r = launch((dir) => {
       mkdirSync(path.join(dir, 'src'));
-      writeMain(dir, "export { main } from './missing-module.js';\n");
+      writeMain(dir, "module.exports = require('./missing-module.js');\n");
     });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('ERR_MODULE_NOT_FOUND');
+    expect(r.stderr).toContain('MODULE_NOT_FOUND');
     expect(r.stderr).toContain('missing-module.js');
     expect(r.stderr).not.toContain('not built');
   });
 
   it('a missing package imported by the built CLI is the real error too', () => {
-    const r = launch((dir) => writeMain(dir, "import 'career-risk-no-such-package';\nexport const main = async () => 0;\n"));
+    const r = launch((dir) => writeMain(dir, "require('career-risk-no-such-package');\nexports.main = async () => 0;\n"));
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("Cannot find package 'career-risk-no-such-package'");
+    expect(r.stderr).toContain("Cannot find module 'career-risk-no-such-package'");
     expect(r.stderr).not.toContain('installed without its build');
   });
 
   it('once built, it runs main() with the arguments and exits with its code', () => {
-    const r = launch((dir) => writeMain(dir, 'export const main = async (argv) => { console.log(JSON.stringify(argv.slice(2))); return 7; };\n'), ['assess', '-r', 'x']);
+    const r = launch((dir) => writeMain(dir, 'exports.main = async (argv) => { console.log(JSON.stringify(argv.slice(2))); return 7; };\n'), ['assess', '-r', 'x']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('["assess","-r","x"]\n');
     expect(r.status).toBe(7);
+  });
+
+  it('a code cache that does not fit the bundle (another Node, a stale or damaged file) is ignored', () => {
+    const source = 'exports.main = async (argv) => { console.log(__filename.endsWith("cli.cjs"), argv.length); return 0; };\n';
+    const r = launch((dir) => writeMain(dir, source, Buffer.from('not a V8 code cache')), ['roles']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('true 3\n');
+    expect(r.status).toBe(0);
   });
 });
 

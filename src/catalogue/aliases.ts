@@ -18,7 +18,8 @@ export interface AliasNames {
   readonly zh: ReadonlyMap<string, readonly string[]>;
 }
 
-const JSON_PATH = new URL('./aliases.json', import.meta.url);
+// Spelt from dist/ (../catalogue/), so it holds from dist/catalogue/ and from the bundle in dist/bundle/.
+const JSON_PATH = new URL('../catalogue/aliases.json', import.meta.url);
 const TSV_PATH = new URL('../../data/derived/aliases.tsv', import.meta.url);
 
 type Names = { readonly en: Record<string, string[]>; readonly zh: Record<string, string[]> };

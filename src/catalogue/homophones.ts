@@ -9,7 +9,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { derivedRows } from './derived-tsv.js';
 
-const JSON_PATH = new URL('./zh-pinyin.json', import.meta.url);
+// Spelt from dist/ (../catalogue/), so it holds from dist/catalogue/ and from the bundle in dist/bundle/.
+const JSON_PATH = new URL('../catalogue/zh-pinyin.json', import.meta.url);
 const TSV_PATH = new URL('../../data/derived/zh-pinyin.tsv', import.meta.url);
 
 /** Characters that look alike and are typed for each other (handwriting and stroke input, tired eyes). */

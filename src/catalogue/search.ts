@@ -245,7 +245,8 @@ function buildProfile(rb: RuleBase, lang: 'en' | 'zh'): ProfileIndex {
   return lang === 'en' ? ProfileIndex.build(rb.occupations, profileTexts('en'), enTerms, 0.5) : ProfileIndex.build(rb.occupations, profileTexts('zh'), zhTerms);
 }
 
-const SHIPPED_PROFILES = new URL('./profiles.json', import.meta.url);
+// Spelt from dist/ (../catalogue/), so it holds from dist/catalogue/ and from the bundle in dist/bundle/.
+const SHIPPED_PROFILES = new URL('../catalogue/profiles.json', import.meta.url);
 
 /**
  * Build step: the shipped catalogue's bags as JSON, with the rule-base hash and the occupation ids

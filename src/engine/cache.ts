@@ -5,10 +5,12 @@
  * file is always re-read and re-validated.
  * A hit skips YAML parsing and schema validation (and loading those libraries).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { findRuleFiles, displayPath, hashUpdate, readRuleText, SHIPPED_RULES_DIR } from './files.js';
+import type * as Crypto from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import type { Entries, LoadedRuleBase } from './load.js';
 import type { RulesetEntry } from './schema.js';
 
@@ -39,6 +41,16 @@ export function serialiseCache(rb: LoadedRuleBase): string {
   const header: CacheHeader = { format: CACHE_FORMAT, hash: rb.hash, digest: sha256(body) };
   return `${JSON.stringify(header)}\n${body}`;
 }
+
+/**
+ * node:crypto, loaded on first use: a start whose stamp holds (most starts) hashes nothing, and
+ * loading the module costs a few milliseconds.
+ */
+function createHash(algorithm: 'sha256'): Hash {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  return crypto.createHash(algorithm);
+}
+let crypto: typeof Crypto | undefined;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
