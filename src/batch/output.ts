@@ -3,7 +3,7 @@
  * text, byte for byte what csv-stringify writes with batch's options (header,
  * `escape_formulas: true`, `record_delimiter: 'unix'`, optional BOM), since
  * these files are opened in spreadsheets; see `csvCell`. JSONL and JSON are one
- * serialised object per row. `write` returns false when the caller should pause
+ * serialised object per row (`writeJson` takes one serialised already). `write` returns false when the caller should pause
  * its source until `drain` fires on `stream`.
  */
 import { once } from 'node:events';
@@ -127,21 +127,45 @@ export function csvWriter(dest: Writable, columns: readonly string[], ownsDest: 
   };
 }
 
-/** One JSON value per line (jsonl), or one JSON array with a value per line (json). */
-export function jsonWriter(dest: Writable, format: 'jsonl' | 'json', ownsDest: boolean): RowWriter {
+export interface JsonRowWriter extends RowWriter {
+  /** One row already serialised (one JSON value, no line break). */
+  writeJson(json: string): boolean;
+}
+
+/**
+ * One JSON value per line (jsonl), or one JSON array with a value per line (json).
+ * Rows are handed to the destination in chunks of about CHUNK characters, like CSV.
+ */
+export function jsonWriter(dest: Writable, format: 'jsonl' | 'json', ownsDest: boolean): JsonRowWriter {
   let first = true;
-  return {
-    write(row) {
-      const json = JSON.stringify(row);
-      if (format === 'jsonl') return dest.write(`${json}\n`);
-      const text = `${first ? '[\n' : ',\n'}${json}`;
+  let pending = '';
+  let failed = false;
+  // As for CSV: the batch loop reports a failing destination; the writer only stops writing.
+  dest.on('error', () => {
+    failed = true;
+  });
+  const flush = (): boolean => {
+    const text = pending;
+    pending = '';
+    if (failed || text.length === 0) return true;
+    return dest.write(text);
+  };
+  const writeJson = (json: string): boolean => {
+    if (format === 'jsonl') pending += `${json}\n`;
+    else {
+      pending += `${first ? '[\n' : ',\n'}${json}`;
       first = false;
-      return dest.write(text);
-    },
+    }
+    return pending.length >= CHUNK ? flush() : true;
+  };
+  return {
+    write: (row) => writeJson(JSON.stringify(row)),
+    writeJson,
     stream: dest,
     async end() {
-      if (format === 'json') dest.write(first ? '[]\n' : '\n]\n');
-      if (ownsDest) {
+      if (format === 'json') pending += first ? '[]\n' : '\n]\n';
+      flush();
+      if (ownsDest && !failed) {
         const finished = once(dest, 'finish');
         dest.end();
         await finished;

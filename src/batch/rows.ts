@@ -7,9 +7,7 @@
 import type { MatchKind } from '../catalogue/search.js';
 import type { RuleBase } from '../engine/compile.js';
 import { evaluate } from '../engine/evaluate.js';
-import { HeadlineScorer } from '../engine/headline.js';
-import type { RowHeadline } from '../engine/headline.js';
-import { HeadlineTable, profileOfSlot } from '../engine/headline-table.js';
+import { HeadlineGrid, HeadlineTable, profileOfSlot } from '../engine/headline-table.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
@@ -22,7 +20,7 @@ import { assessmentToJson } from '../report/json.js';
 import { seniorityHint } from '../catalogue/search.js';
 import type { FieldColumn } from './input.js';
 import { FIELD_COLUMNS } from './input.js';
-import { csvCells } from './output.js';
+import { MATCH_KINDS, ResultText } from './result-text.js';
 
 /** The batch column of each answer; also how errors name the field. */
 export const COLUMN_NAMES: { readonly [K in keyof FieldNames]: FieldColumn } = {
@@ -42,11 +40,10 @@ export type RowOutcome =
       readonly match: MatchKind;
       /** Position in the assessor's profile table; `profileOf(slot)` gives the profile back. */
       readonly slot: number;
-      /** The result columns of CSV output, in RESULT_COLUMNS order (the compact form kept per profile). */
-      readonly cells: readonly string[];
-      /** The same cells as CSV text, escaped and joined (written after the row's own cells). */
-      readonly suffix: string;
-      /** The outcome's place in the assessor's table (slot × match kind): one per distinct result cells. */
+      /**
+       * The outcome's place in the assessor's table (slot × match kind): one per distinct result
+       * cells, which `cellsOf`, `csvSuffix` and `compactJson` write when asked (they are not kept).
+       */
       readonly key: number;
     }
   | { readonly ok: false; readonly field: FieldColumn | 'row'; readonly reason: string; readonly unknownRole?: string };
@@ -75,9 +72,8 @@ export const RESULT_COLUMNS = [
   'pivot_1_score',
 ] as const;
 
-/** Each match kind's place among the outcomes kept per profile (the role's match is a column, not part of the profile). */
+/** Each match kind's place among the outcomes kept per profile: its index in MATCH_KINDS (result-text.ts decodes keys with it). */
 const MATCH_INDEX: Readonly<Record<MatchKind, number>> = { exact: 0, alias: 1, fuzzy: 2 };
-const MATCH_KINDS = Object.keys(MATCH_INDEX).length;
 
 export interface RowAssessorOptions {
   /** Reject a role that resolves only by the alias index or fuzzy search (`--strict-roles`). */
@@ -86,26 +82,32 @@ export interface RowAssessorOptions {
   readonly headlineTable?: boolean;
 }
 
-/** A Map that forgets everything once it holds `limit` entries: O(1), bounded memory. */
+/**
+ * A Map that forgets everything once it holds `limit` entries: O(1), bounded memory.
+ * `peek` then `put` on a miss keeps the hot path (a hit) free of closures.
+ */
 class BoundedMemo<K, V> {
   private readonly map = new Map<K, V>();
   constructor(private readonly limit: number) {}
-  get(key: K, make: () => V): V {
-    const hit = this.map.get(key);
-    if (hit !== undefined) return hit;
-    const value = make();
+  peek(key: K): V | undefined {
+    return this.map.get(key);
+  }
+  put(key: K, value: V): V {
     if (this.map.size >= this.limit) this.map.clear();
     this.map.set(key, value);
     return value;
+  }
+  get(key: K, make: () => V): V {
+    return this.peek(key) ?? this.put(key, make());
   }
 }
 
 type Rejection = Extract<RowOutcome, { ok: false }>;
 type Accepted = Extract<RowOutcome, { ok: true }>;
 
-/** "0" … "100", shared by every row instead of a new string per profile. */
-const SCORES = Array.from({ length: 101 }, (_, i) => String(i));
 type Parsed<T> = { readonly value: T; readonly index: number } | Rejection;
+
+const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
 function rejection(error: unknown, unknownRole?: string): Rejection {
   if (!(error instanceof FieldError)) throw error;
@@ -117,7 +119,9 @@ function rejection(error: unknown, unknownRole?: string): Rejection {
  * Checks and assesses rows. Each of the four answers is parsed once per distinct
  * text (bounded memos), and each distinct profile is assessed once: profiles live
  * in a flat table indexed by occupation × seniority × repetitiveness × AI use, so
- * the per-row cost is four map look-ups and no string building.
+ * the per-row cost is four map look-ups. A profile's headline is its 13-byte record
+ * in a HeadlineGrid (the build's table, or scored on first use), and its result
+ * cells are written from that record when a row is written (ResultText).
  */
 export class RowAssessor {
   private readonly roles = new BoundedMemo<string, Parsed<RoleMatch>>(5_000);
@@ -125,14 +129,14 @@ export class RowAssessor {
   private readonly repetitions = new BoundedMemo<string, Parsed<Repetitiveness>>(1_000);
   private readonly aiUsages = new BoundedMemo<string, Parsed<AiUsage>>(1_000);
   private readonly occupationIndex: ReadonlyMap<string, number>;
-  /** Outcomes by table slot × match kind (a profile reached by two kinds of match is assessed for each: rare, and each entry stays a plain memo). */
+  /** Outcomes by table slot × match kind: small objects (no cells), so the whole table stays a few MB. */
   private readonly table: (Accepted | undefined)[];
   /** Full JSON assessments by table slot, for jsonl/json output only. */
   private readonly json = new BoundedMemo<number, ReturnType<typeof assessmentToJson>>(256);
-  /** What a CSV row shows of an assessment, with the scores it needs memoised per profile. */
-  private headlines: HeadlineScorer | undefined;
-  /** The build's table of every profile's headline, when it was built for this rule base (the shipped one). */
-  private readonly table_: HeadlineTable | undefined;
+  /** Every profile's headline record: the build's table where it was built for this rule base (the shipped one), else scored on first use. */
+  private readonly grid: HeadlineGrid;
+  /** The result columns, written from the grid. */
+  private readonly text: ResultText;
 
   constructor(
     readonly rb: RuleBase,
@@ -140,8 +144,10 @@ export class RowAssessor {
     private readonly options: RowAssessorOptions = {},
   ) {
     this.occupationIndex = new Map(rb.occupations.map((o, i) => [o.id, i]));
-    this.table_ = options.headlineTable === false ? undefined : HeadlineTable.read(rb);
-    this.table = new Array<Accepted | undefined>(rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length * MATCH_KINDS);
+    const built = options.headlineTable === false ? undefined : HeadlineTable.read(rb);
+    this.grid = built ? built.grid() : HeadlineGrid.scored(rb);
+    this.text = new ResultText(rb, lang, this.grid);
+    this.table = new Array<Accepted | undefined>(rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length * MATCH_KINDS.length);
   }
 
   check(raw: RawFields): RowOutcome {
@@ -151,42 +157,52 @@ export class RowAssessor {
   checkCells(role: string | undefined, given: string | undefined, repetitiveness: string | undefined, aiUsage: string | undefined): RowOutcome {
     // An empty seniority cell takes the level the job title names ("Senior …", 「高级…」), if it names one.
     const seniority = (given === undefined || given.trim() === '') && role !== undefined && role.trim() !== '' ? (this.levelNamed(role) ?? given) : given;
-    const answers = [role, seniority, repetitiveness, aiUsage];
-    for (let i = 0; i < answers.length; i++) {
-      const value = answers[i];
-      if (value === undefined || value.trim() === '') {
-        const column = FIELD_COLUMNS[i] as FieldColumn;
-        return { ok: false, field: column, reason: `${column}: missing value` };
-      }
+    // The first missing answer, in column order (no array built per row).
+    const missing = blank(role) ? 0 : blank(seniority) ? 1 : blank(repetitiveness) ? 2 : blank(aiUsage) ? 3 : -1;
+    if (missing >= 0) {
+      const column = (FIELD_COLUMNS as readonly FieldColumn[])[missing] ?? 'role';
+      return { ok: false, field: column, reason: `${column}: missing value` };
     }
-    const r = this.roles.get(role as string, () => {
-      const text = (role as string).trim();
-      let found: RoleMatch;
-      try {
-        found = parseRole(this.rb, text, this.lang, COLUMN_NAMES);
-      } catch (error) {
-        return rejection(error, text);
-      }
-      if (this.options.strictRoles === true && found.match !== 'exact') return this.notExact(text, found.occupation, found.match);
-      return { value: found, index: this.occupationIndex.get(found.occupation.id) ?? 0 };
-    });
+    const r = this.roles.peek(role as string) ?? this.roles.put(role as string, this.parseRoleCell(role as string));
     if ('ok' in r) return r;
-    const s = this.seniorities.get(seniority as string, () => this.parse(() => parseSeniorityAnswer(seniority as string, this.lang, COLUMN_NAMES), SENIORITY_LEVELS));
+    const s = this.seniorities.peek(seniority as string) ?? this.seniorities.put(seniority as string, this.parseSeniority(seniority as string));
     if ('ok' in s) return s;
-    const p = this.repetitions.get(repetitiveness as string, () =>
-      this.parse(() => parseRepetitivenessAnswer(repetitiveness as string, this.lang, COLUMN_NAMES), REPETITIVENESS_LEVELS),
-    );
+    const p = this.repetitions.peek(repetitiveness as string) ?? this.repetitions.put(repetitiveness as string, this.parseRepetitiveness(repetitiveness as string));
     if ('ok' in p) return p;
-    const a = this.aiUsages.get(aiUsage as string, () => this.parse(() => parseAiUsageAnswer(aiUsage as string, this.lang, COLUMN_NAMES), AI_USAGE_LEVELS));
+    const a = this.aiUsages.peek(aiUsage as string) ?? this.aiUsages.put(aiUsage as string, this.parseAiUsage(aiUsage as string));
     if ('ok' in a) return a;
     const slot = ((r.index * SENIORITY_LEVELS.length + s.index) * REPETITIVENESS_LEVELS.length + p.index) * AI_USAGE_LEVELS.length + a.index;
-    const key = slot * MATCH_KINDS + MATCH_INDEX[r.value.match];
+    const key = slot * MATCH_KINDS.length + MATCH_INDEX[r.value.match];
     let outcome = this.table[key];
     if (!outcome) {
-      outcome = this.assessRow(slot, key, r.value.occupation, r.value.match);
+      outcome = { ok: true, occupation: r.value.occupation, match: r.value.match, slot, key };
       this.table[key] = outcome;
     }
     return outcome;
+  }
+
+  private parseRoleCell(role: string): Parsed<RoleMatch> {
+    const text = role.trim();
+    let found: RoleMatch;
+    try {
+      found = parseRole(this.rb, text, this.lang, COLUMN_NAMES);
+    } catch (error) {
+      return rejection(error, text);
+    }
+    if (this.options.strictRoles === true && found.match !== 'exact') return this.notExact(text, found.occupation, found.match);
+    return { value: found, index: this.occupationIndex.get(found.occupation.id) ?? 0 };
+  }
+
+  private parseSeniority(text: string): Parsed<Seniority> {
+    return this.parse(() => parseSeniorityAnswer(text, this.lang, COLUMN_NAMES), SENIORITY_LEVELS);
+  }
+
+  private parseRepetitiveness(text: string): Parsed<Repetitiveness> {
+    return this.parse(() => parseRepetitivenessAnswer(text, this.lang, COLUMN_NAMES), REPETITIVENESS_LEVELS);
+  }
+
+  private parseAiUsage(text: string): Parsed<AiUsage> {
+    return this.parse(() => parseAiUsageAnswer(text, this.lang, COLUMN_NAMES), AI_USAGE_LEVELS);
   }
 
   /** `--strict-roles`: a role found only by alias or fuzzy search is rejected like an unknown one, naming what it would match. */
@@ -215,42 +231,19 @@ export class RowAssessor {
     return profileOfSlot(this.rb, slot);
   }
 
-  /** A slot's headline: from the build's table where there is one for this rule base, else scored now. */
-  private headlineOf(slot: number): RowHeadline {
-    if (this.table_) return this.table_.headline(slot);
-    // Only without a table (a rule pack, or the tests running from src/): its memos cost memory.
-    this.headlines ??= new HeadlineScorer(this.rb);
-    return this.headlines.headline(this.profileOf(slot));
+  /** The result cells of an outcome key, in RESULT_COLUMNS order (built on each call; the summary folds them). */
+  cellsOf(key: number): string[] {
+    return this.text.cells(key);
   }
 
-  private assessRow(slot: number, key: number, o: OccupationEntry, match: MatchKind): Accepted {
-    // Only the compact cells are kept per profile: a full table holds ~70,000 of them.
-    const a = this.headlineOf(slot);
-    const [a1, a2, a3] = a.advice;
-    const pivot = a.pivot;
-    // One literal of the exact length (an array grown by push keeps spare capacity, ×70,000).
-    const cells = [
-      o.id,
-      match,
-      o.title[this.lang],
-      o.codes.isco08,
-      o.codes.soc2018,
-      SCORES[a.score] ?? '',
-      SCORES[a.augmentation] ?? '',
-      a.band.id,
-      SCORES[a.range.low] ?? '',
-      SCORES[a.range.high] ?? '',
-      a.reading?.id ?? '',
-      a1?.id ?? '',
-      a2?.id ?? '',
-      a3?.id ?? '',
-      a1?.label[this.lang] ?? '',
-      a2?.label[this.lang] ?? '',
-      a3?.label[this.lang] ?? '',
-      pivot?.id ?? '',
-      pivot ? (SCORES[pivot.score] ?? '') : '',
-    ];
-    return { ok: true, occupation: o, match, slot, cells, suffix: csvCells(cells), key };
+  /** The result cells of an outcome key as CSV text, escaped and joined (written after the row's own cells). */
+  csvSuffix(key: number): string {
+    return this.text.csv(key);
+  }
+
+  /** `--compact`: the result cells of an outcome key as one JSON object text (`compactResult`, serialised). */
+  compactJson(key: number): string {
+    return this.text.json(key);
   }
 
   /** The full assessment object of `assess --format json` for a table slot. */

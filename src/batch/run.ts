@@ -13,7 +13,7 @@ import { roleLabel } from '../model/answers.js';
 import { echo, escapeControls } from '../util/terminal-text.js';
 import type { FieldColumn, InputFormat } from './input.js';
 import { canonicalColumn, FIELD_COLUMNS, FUZZY_NOTICES, MAX_RECORD_BYTES } from './input.js';
-import type { CsvRowWriter, OutputFormat, RowWriter } from './output.js';
+import type { CsvRowWriter, JsonRowWriter, OutputFormat, RowWriter } from './output.js';
 import { csvWriter, jsonWriter } from './output.js';
 import type { BadFrame, Frame } from './csv-frames.js';
 import { CsvFrameStream, FramingError } from './csv-frames.js';
@@ -78,7 +78,7 @@ export class StreamFault extends Error {
 
 export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise<Summary> {
   const m: Messages = messages(lang);
-  const summary = new Summary();
+  const summary = new Summary((key) => assessor.cellsOf(key));
   let header: readonly string[] | undefined;
   // Column positions, fixed once the header is read (the hot path reads them).
   let iId: number | undefined;
@@ -89,6 +89,10 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
   let out: RowWriter | undefined;
   /** `out` when the output is CSV: rows are written as their own cells plus the profile's pre-escaped result cells. */
   let csvOut: CsvRowWriter | undefined;
+  /** `out` when the output is JSONL/JSON. */
+  let jsonOut: JsonRowWriter | undefined;
+  /** Compact JSON rows from CSV input: each column's name as a JSON key, in the order `Object.fromEntries` gives them. */
+  let inputKeys: readonly (readonly [key: string, index: number])[] | undefined;
   let errors: RowWriter | undefined;
   let pause: () => void = () => undefined;
   let resume: () => void = () => undefined;
@@ -113,7 +117,10 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     if (b.outputFormat === 'csv') {
       csvOut = csvWriter(b.out, [...columns(), ...RESULT_COLUMNS], b.ownsOut, bom);
       out = csvOut;
-    } else out = jsonWriter(b.out, b.outputFormat, b.ownsOut);
+    } else {
+      jsonOut = jsonWriter(b.out, b.outputFormat, b.ownsOut);
+      out = jsonOut;
+    }
     if (b.errors) errors = b.inputFormat === 'csv' ? csvWriter(b.errors, [...columns(), 'reason'], true, bom) : jsonWriter(b.errors, 'jsonl', true);
     return out;
   };
@@ -147,8 +154,8 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
     open();
     const writer = csvOut;
     if (!writer) throw new Error('CSV output expected');
-    summary.addAssessed(outcome.cells, outcome.key);
-    watch(writer, writer.writeWithSuffix(echo, outcome.suffix));
+    summary.addAssessed(outcome.key);
+    watch(writer, writer.writeWithSuffix(echo, assessor.csvSuffix(outcome.key)));
     b.progress?.addRow();
   };
 
@@ -158,12 +165,37 @@ export function runBatch(assessor: RowAssessor, lang: Lang, b: BatchIo): Promise
       return;
     }
     // jsonl/json output: the input and the full assessment object of `assess --format json`.
-    const writer = open();
-    summary.addAssessed(outcome.cells, outcome.key);
+    open();
+    const writer = jsonOut;
+    if (!writer) throw new Error('JSON output expected');
+    summary.addAssessed(outcome.key);
+    if (b.compact === true) {
+      watch(writer, writer.writeJson(compactRow(row, outcome)));
+      b.progress?.addRow();
+      return;
+    }
     const input = Array.isArray(row.original) ? Object.fromEntries(columns().map((name, i) => [name, (row.original as string[])[i] ?? ''])) : row.original;
-    const result = b.compact === true ? { result: compactResult(outcome.cells) } : { assessment: assessor.assessmentJson(outcome.slot) };
-    watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, match: outcome.match, ...result }));
+    watch(writer, writer.write({ line: row.line, id: row.id ?? null, input, match: outcome.match, assessment: assessor.assessmentJson(outcome.slot) }));
     b.progress?.addRow();
+  };
+
+  /**
+   * A `--compact` row as text: what `JSON.stringify({ line, id, input, match, result: compactResult(cells) })`
+   * writes, with the result from the assessor's pre-escaped pieces and no object built per row.
+   */
+  const compactRow = (row: Row, outcome: RowOutcome & { ok: true }): string => {
+    let input: string;
+    if (Array.isArray(row.original)) {
+      const fields = row.original as readonly string[];
+      inputKeys ??= keyOrder(columns());
+      input = '{';
+      for (let i = 0; i < inputKeys.length; i++) {
+        const [key, index] = inputKeys[i] ?? ['""', 0];
+        input += `${i === 0 ? '' : ','}${key}:${JSON.stringify(fields[index] ?? '')}`;
+      }
+      input += '}';
+    } else input = JSON.stringify(row.original);
+    return `{"line":${row.line},"id":${JSON.stringify(row.id ?? null)},"input":${input},"match":"${outcome.match}","result":${assessor.compactJson(outcome.key)}}`;
   };
 
   const handle = (row: Row, outcome: RowOutcome): void => {
@@ -474,6 +506,16 @@ function padTo(fields: readonly string[], length: number): string[] {
   const row = fields.slice(0, Math.max(length, fields.length));
   while (row.length < length) row.push('');
   return row;
+}
+
+/**
+ * The keys of `Object.fromEntries(columns.map((name, i) => [name, cell i]))` in the order JSON.stringify
+ * writes them (integer-like names first, ascending; a repeated name keeps its first place and its last
+ * cell), each serialised, with the index of the cell it takes.
+ */
+function keyOrder(columns: readonly string[]): [string, number][] {
+  const probe: Record<string, number> = Object.fromEntries(columns.map((name, i) => [name, i]));
+  return Object.keys(probe).map((name) => [JSON.stringify(name), probe[name] ?? 0]);
 }
 
 /** Result columns that hold numbers: numbers in compact JSON (null where the CSV cell is empty). */

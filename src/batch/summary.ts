@@ -38,9 +38,8 @@ export class Summary {
   private readonly pivots = new Map<string, number>();
   private readonly missingRoles = new Map<string, number>();
   private readonly matches: Record<MatchKind, number> = { exact: 0, alias: 0, fuzzy: 0 };
-  /** Rows per outcome key (the assessor's table index) not yet folded into the totals, with that key's cells. */
+  /** Rows per outcome key (the assessor's table index) not yet folded into the totals. */
   private counts = new Float64Array(0);
-  private cellsOf: (readonly string[] | undefined)[] = [];
   /** Keys counted since the last fold. */
   private touched: number[] = [];
   private folded = 0;
@@ -48,31 +47,31 @@ export class Summary {
   private sum = 0;
   private augmentationSum = 0;
 
+  /** `cellsOf`: an outcome key's result cells (RESULT_COLUMNS order), asked for once per key and fold, not kept. */
+  constructor(private readonly cellsOf: (key: number) => readonly string[]) {}
+
   /**
    * Counts an assessed row. Rows are counted per outcome key (one per distinct
    * result cells, at most the assessor's table size) and folded into the totals
    * in bulk, which keeps the per-row cost to one array update.
    */
-  addAssessed(cells: readonly string[], key: number): void {
+  addAssessed(key: number): void {
     if (key >= this.counts.length) {
       const grown = new Float64Array(Math.max(key + 1, this.counts.length * 2, 1024));
       grown.set(this.counts);
       this.counts = grown;
     }
     const n = this.counts[key] ?? 0;
-    if (n === 0) {
-      this.cellsOf[key] = cells;
-      this.touched.push(key);
-    }
+    if (n === 0) this.touched.push(key);
     this.counts[key] = n + 1;
   }
 
   private fold(): void {
     for (const key of this.touched) {
       const n = this.counts[key] ?? 0;
-      const cells = this.cellsOf[key];
       this.counts[key] = 0;
-      if (n === 0 || cells === undefined) continue;
+      if (n === 0) continue;
+      const cells = this.cellsOf(key);
       const score = Number(cells[CELL.score]);
       const band = cells[CELL.band] ?? '';
       this.folded += n;

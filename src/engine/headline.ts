@@ -8,7 +8,8 @@
  *   × AI use, the occupation's own task mix), one `Int16Array` slot each: advice
  *   that changes only those answers, and the pivots, land on such slots;
  * - the task mix an advice's `shiftTasks` leaves, per occupation and advice (it
- *   depends on the mix alone), taken from `simulate()` itself;
+ *   depends on the mix alone), taken from `simulate()` itself, and the score of
+ *   each answer combination with that mix (per occupation × advice, 150 slots);
  * - the automation and augmentation shares of each task-mix object at each end
  *   of the uncertainty;
  * - which factors and advice can apply to an occupation and mix at all (the
@@ -17,7 +18,7 @@
  * The arithmetic is `evaluate.ts`'s own (its `shares`, `oddsOf` and `scaleOdds`), so every figure is identical;
  * test/headline.test.ts checks every catalogue profile against `evaluate()`.
  */
-import type { Profile } from '../model/profile.js';
+import type { Profile, Repetitiveness } from '../model/profile.js';
 import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
 import type { CompiledAdvice, CompiledFactor, EvalContext, RuleBase } from './compile.js';
 import type { Band, Range, Reading } from './evaluate.js';
@@ -56,12 +57,17 @@ interface Shares {
 /** A shiftTasks simulation that moved nothing leaves the occupation's own mix. */
 const UNSHIFTED = null;
 
+/** Slots per occupation: seniority × repetitiveness × AI use (occupation-major, as batch's table). */
+const SLOTS_PER_OCCUPATION = SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length;
+
 export class HeadlineScorer {
   private readonly occupationIndex: ReadonlyMap<string, number>;
   /** Score + 1 of each catalogue profile (0: not computed yet). */
   private readonly slotScores: Int16Array;
   /** The mix each shiftTasks simulation leaves, per occupation index × advice index. */
   private readonly shifted: (TaskMix | typeof UNSHIFTED | undefined)[];
+  /** Score + 1 of each answer combination with a shifted mix, per occupation index × advice index (0: not computed yet). */
+  private readonly shiftedScores = new Map<number, Int16Array>();
   private readonly shares = new WeakMap<TaskMix, (Shares | undefined)[]>();
   /**
    * A compiled rule test is its condition's occupation-level test (occupation-match.ts)
@@ -93,7 +99,11 @@ export class HeadlineScorer {
     const lowScore = Math.min(low.score, this.scoreAt(tasks, fired, -1, 1).score);
     const highScore = Math.max(high.score, this.scoreAt(tasks, fired, 1, -1).score);
     const augmentation = Math.round(c.augmentation);
-    const pivots = findPivots(rb, { profile, occupation, tasks, score, excludeNewLicences: true }, this.scoreOf);
+    // The score is the profile's own: kept for the advice and pivots of other profiles that land here.
+    const slot = profile.tasks === undefined ? this.slotOf(profile) : -1;
+    if (slot >= 0) this.slotScores[slot] = score + 1;
+    // A row shows the first pivot only: the same one findPivots ranks first for any limit.
+    const pivots = findPivots(rb, { profile, occupation, tasks, score, excludeNewLicences: true, limit: 1 }, this.scoreOf);
     return {
       score,
       band: bandOf(rb, score),
@@ -156,23 +166,69 @@ export class HeadlineScorer {
     return ((o * SENIORITY_LEVELS.length + s) * REPETITIVENESS_LEVELS.length + r) * AI_USAGE_LEVELS.length + a;
   }
 
-  /** The score after an advice's simulated change: `scoreOf(rb, simulate(rb, profile, change))`. */
+  /**
+   * The score after an advice's simulated change: `scoreOf(rb, simulate(rb, profile, change))`.
+   * For a catalogue profile, the answers simulateAnswers() would leave give a slot, read from the
+   * memo; the task shift depends on the occupation's mix alone, and its scores are memoised per
+   * occupation × advice and answer combination.
+   */
   private simulatedScore(profile: Profile, adviceIndex: number, change: Simulation): number {
-    if (profile.tasks !== undefined) return this.profileScore(simulate(this.rb, profile, change));
-    // simulate() without the task shift, which depends on the occupation's mix alone and is memoised.
-    let next = simulateAnswers(profile, change);
+    const slot = profile.tasks === undefined ? this.slotOf(profile) : -1;
+    if (slot < 0) return this.profileScore(simulate(this.rb, profile, change));
+    const o = Math.floor(slot / SLOTS_PER_OCCUPATION);
+    // simulateAnswers(), on the slot's indexes.
+    let rest = slot - o * SLOTS_PER_OCCUPATION;
+    let a = rest % AI_USAGE_LEVELS.length;
+    rest = (rest - a) / AI_USAGE_LEVELS.length;
+    let r = rest % REPETITIVENESS_LEVELS.length;
+    let s = (rest - r) / REPETITIVENESS_LEVELS.length;
+    if (change.aiUsage) a = AI_USAGE_LEVELS.indexOf(change.aiUsage);
+    if (change.seniority) s = SENIORITY_LEVELS.indexOf(change.seniority);
+    if (change.repetitiveness) {
+      const level = REPETITIVENESS_LEVELS.indexOf(Math.min(5, Math.max(1, profile.repetitiveness + change.repetitiveness.by)) as Repetitiveness);
+      if (level >= 0) r = level;
+    }
+    const answers = (s * REPETITIVENESS_LEVELS.length + r) * AI_USAGE_LEVELS.length + a;
     if (change.shiftTasks) {
-      const o = this.occupationIndex.get(profile.occupation);
-      if (o === undefined) return this.profileScore(simulate(this.rb, profile, change));
       const key = o * this.rb.advice.length + adviceIndex;
       let mix = this.shifted[key];
       if (mix === undefined) {
         mix = simulate(this.rb, { occupation: profile.occupation, seniority: profile.seniority, repetitiveness: profile.repetitiveness, aiUsage: profile.aiUsage }, { shiftTasks: change.shiftTasks }).tasks ?? UNSHIFTED;
         this.shifted[key] = mix;
       }
-      if (mix !== UNSHIFTED) next = { ...next, tasks: mix };
+      if (mix !== UNSHIFTED) {
+        let scores = this.shiftedScores.get(key);
+        if (!scores) {
+          scores = new Int16Array(SLOTS_PER_OCCUPATION);
+          this.shiftedScores.set(key, scores);
+        }
+        const memo = scores[answers] ?? 0;
+        if (memo > 0) return memo - 1;
+        const score = this.profileScore({ ...simulateAnswers(profile, change), tasks: mix });
+        scores[answers] = score + 1;
+        return score;
+      }
     }
-    return this.profileScore(next);
+    return this.slotScore(o * SLOTS_PER_OCCUPATION + answers);
+  }
+
+  /** The score of a catalogue profile by its slot (the memo, else the profile of the slot scored). */
+  private slotScore(slot: number): number {
+    const memo = this.slotScores[slot] ?? 0;
+    if (memo > 0) return memo - 1;
+    let rest = slot;
+    const a = rest % AI_USAGE_LEVELS.length;
+    rest = (rest - a) / AI_USAGE_LEVELS.length;
+    const r = rest % REPETITIVENESS_LEVELS.length;
+    rest = (rest - r) / REPETITIVENESS_LEVELS.length;
+    const s = rest % SENIORITY_LEVELS.length;
+    const o = (rest - s) / SENIORITY_LEVELS.length;
+    return this.profileScore({
+      occupation: this.rb.occupations[o]?.id ?? '',
+      seniority: SENIORITY_LEVELS[s] ?? 'mid',
+      repetitiveness: REPETITIVENESS_LEVELS[r] ?? 3,
+      aiUsage: AI_USAGE_LEVELS[a] ?? 'occasional',
+    });
   }
 
   /** evaluate.ts `rankAdvice` (its `orderAdvice`), keeping only the advice itself. */
