@@ -8,7 +8,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HeadlineScorer } from '../src/engine/headline.js';
 import { buildHeadlineTable, HeadlineTable, profileOfSlot, slotCount } from '../src/engine/headline-table.js';
-import { shippedRuleBase } from './helpers.js';
+import { scoresOfTable } from '../src/engine/headline-file.js';
+import { scoreOf } from '../src/engine/evaluate.js';
+import { findPivots } from '../src/engine/pivots.js';
+import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../src/model/profile.js';
+import type { Profile } from '../src/model/profile.js';
+import { loadOrThrow, shippedRuleBase } from './helpers.js';
 
 const rb = shippedRuleBase();
 const dir = mkdtempSync(path.join(tmpdir(), 'career-risk-headlines-'));
@@ -41,4 +46,35 @@ describe('headline table', () => {
     expect(HeadlineTable.read(rb, cut)).toBeUndefined();
     expect(HeadlineTable.read(rb, path.join(dir, 'missing.bin'))).toBeUndefined();
   });
+});
+
+describe('catalogue scores from the table (pivots of assess and the pivots command)', () => {
+  it('are scoreOf of every occupation, for every answer combination', () => {
+    for (const seniority of SENIORITY_LEVELS) {
+      for (const repetitiveness of REPETITIVENESS_LEVELS) {
+        for (const aiUsage of AI_USAGE_LEVELS) {
+          const scores = scoresOfTable(rb, bytes, { seniority, repetitiveness, aiUsage });
+          const want = rb.occupations.map((o) => scoreOf(rb, { occupation: o.id, seniority, repetitiveness, aiUsage }));
+          expect([...(scores ?? [])], `${seniority}/${repetitiveness}/${aiUsage}`).toEqual(want);
+        }
+      }
+    }
+  }, 120_000);
+
+  it('give the same pivots as computing them, own task mix included', () => {
+    // A fresh compile each side, so neither reuses the other's memo.
+    const computed = loadOrThrow();
+    const fromTable = loadOrThrow();
+    const known = (base: typeof rb, p: Parameters<typeof scoreOf>[1]) => scoresOfTable(base, bytes, p);
+    for (const [i, o] of rb.occupations.entries()) {
+      if (i % 9 !== 0) continue;
+      const profile: Profile = { occupation: o.id, seniority: SENIORITY_LEVELS[i % 6] ?? 'mid', repetitiveness: REPETITIVENESS_LEVELS[i % 5] ?? 3, aiUsage: AI_USAGE_LEVELS[i % 5] ?? 'none' };
+      const own: Profile = { ...profile, tasks: { 'information-analysis': 50, coordination: 50 } };
+      for (const p of [profile, own]) {
+        const score = scoreOf(computed, p);
+        const q = { profile: p, occupation: o, tasks: p.tasks ?? o.tasks, score, excludeNewLicences: true };
+        expect(findPivots(fromTable, q, scoreOf, known), o.id).toEqual(findPivots(computed, q, scoreOf));
+      }
+    }
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { RuleBase } from '../engine/compile.js';
 import { referenceProfile, scoreOf } from '../engine/evaluate.js';
 import type { Pivot, PivotSettings } from '../engine/pivots.js';
 import { findPivots, pivotSettings } from '../engine/pivots.js';
+import { tableScores } from '../engine/headline-file.js';
 import type { Lang } from '../i18n/index.js';
 import { messages } from '../i18n/index.js';
 import type { Profile } from '../model/profile.js';
@@ -40,7 +41,7 @@ export async function runPivots(ctx: Context, options: PivotsOptions): Promise<v
   const settings: PivotSettings = { ...base, minDrop: options.minDrop ?? base.minDrop };
   const score = scoreOf(rb, profile);
   const query = { profile, occupation: occupation, tasks: occupation.tasks, score, limit: options.limit, minDrop: settings.minDrop, excludeNewLicences: !options.licensed };
-  const pivots = findPivots(rb, query, scoreOf);
+  const pivots = findPivots(rb, query, scoreOf, tableScores);
   const view: PivotsView = { rb, lang, profile, occupation: occupation, score, settings, pivots, defaulted, explain: options.explain === true };
   switch (options.format) {
     case 'json':

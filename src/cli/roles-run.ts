@@ -4,6 +4,7 @@ import { LISTING_MAX_SCORE, MAX_ROLE_CHARS, roleLength, searchRoles } from '../c
 import { majorGroupTitle, occupationsByGroup, socMajorGroup } from '../catalogue/groups.js';
 import type { RuleBase } from '../engine/compile.js';
 import { referenceProfile, scoreOf } from '../engine/evaluate.js';
+import { tableScores } from '../engine/headline-file.js';
 import type { OccupationEntry } from '../engine/schema.js';
 import { bar } from '../report/bars.js';
 import { parseRepetitiveness } from '../model/profile.js';
@@ -26,8 +27,12 @@ export interface GroupStats {
 
 /** Occupations per SOC major group and their median score for the reference (neutral) profile. */
 export function groupStats(rb: RuleBase, lang: Lang): GroupStats[] {
+  // The reference profile's scores from the build's table when it was built for this rule base.
+  const known = tableScores(rb, referenceProfile(rb, ''));
+  const index = new Map(rb.occupations.map((o, i) => [o.id, i]));
+  const scoreAt = (o: OccupationEntry): number => known?.[index.get(o.id) ?? -1] ?? scoreOf(rb, referenceProfile(rb, o.id));
   return occupationsByGroup(rb.occupations).map(({ group, occupations }) => {
-    const list = occupations.map((o) => scoreOf(rb, referenceProfile(rb, o.id))).sort((a, b) => a - b);
+    const list = occupations.map(scoreAt).sort((a, b) => a - b);
     const mid = list.length / 2;
     const median = list.length % 2 === 1 ? (list[Math.floor(mid)] ?? 0) : ((list[mid - 1] ?? 0) + (list[mid] ?? 0)) / 2;
     return { group, title: majorGroupTitle(group)?.[lang] ?? group, occupations: list.length, medianScore: median };

@@ -24,6 +24,7 @@ import type { CompiledAdvice, CompiledFactor, CompiledPotential, EvalContext, Ru
 import type { OccupationEntry, Simulation } from './schema.js';
 import type { Pivot } from './pivots.js';
 import { findPivots } from './pivots.js';
+import { tableScores } from './headline-file.js';
 
 export interface TaskContribution {
   readonly category: string;
@@ -346,7 +347,8 @@ export function evaluate(rb: RuleBase, profile: Profile): Assessment {
     advice,
     lowLever,
     whatIfs,
-    pivots: findPivots(rb, { profile, occupation: c.ctx.occupation, tasks: c.ctx.tasks, score, excludeNewLicences: true }, scoreOf),
+    // The other occupations' scores come from the build's table when it was built for this rule base.
+    pivots: findPivots(rb, { profile, occupation: c.ctx.occupation, tasks: c.ctx.tasks, score, excludeNewLicences: true }, scoreOf, tableScores),
     sources: [...sourceIds].sort(),
   };
 }

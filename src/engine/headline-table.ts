@@ -6,41 +6,15 @@
  * of the rule files it was built from and is used only for that very rule base (a pack, or an
  * edited rule file, gives another hash); band and reading are worked out from the scores.
  */
-import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { CompiledAdvice, RuleBase } from './compile.js';
 import { bandOf, readingOf } from './evaluate.js';
 import type { RowHeadline } from './headline.js';
 import { HeadlineScorer } from './headline.js';
-import { AI_USAGE_LEVELS, REPETITIVENESS_LEVELS, SENIORITY_LEVELS } from '../model/profile.js';
-import type { Profile } from '../model/profile.js';
+import { HASH_BYTES, HEADLINE_TABLE_PATH, NONE, profileOfSlot, readHeadlineFile, RECORD, slotCount } from './headline-file.js';
 
-export const HEADLINE_TABLE_PATH = new URL('../headlines.bin', import.meta.url);
-
-const RECORD = 13;
-const HASH_BYTES = 64;
-const NONE = 0xffff;
-
-/** The number of catalogue profiles (table slots) of a rule base. */
-export function slotCount(rb: RuleBase): number {
-  return rb.occupations.length * SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length;
-}
-
-/** The profile of a slot: occupation-major, then seniority, repetitiveness and AI use (batch's table order). */
-export function profileOfSlot(rb: RuleBase, slot: number): Profile {
-  let rest = slot;
-  const ai = rest % AI_USAGE_LEVELS.length;
-  rest = (rest - ai) / AI_USAGE_LEVELS.length;
-  const rep = rest % REPETITIVENESS_LEVELS.length;
-  rest = (rest - rep) / REPETITIVENESS_LEVELS.length;
-  const sen = rest % SENIORITY_LEVELS.length;
-  const occ = (rest - sen) / SENIORITY_LEVELS.length;
-  return {
-    occupation: rb.occupations[occ]?.id ?? '',
-    seniority: SENIORITY_LEVELS[sen] ?? 'mid',
-    repetitiveness: REPETITIVENESS_LEVELS[rep] ?? 3,
-    aiUsage: AI_USAGE_LEVELS[ai] ?? 'occasional',
-  };
-}
+// The file's layout lives in headline-file.ts; these stay importable from here.
+export { HEADLINE_TABLE_PATH, profileOfSlot, slotCount };
 
 /** Writes a headline as a table record at `at` (score, augmentation, range, three advice, pivot and its score). */
 function encodeHeadline(h: RowHeadline, buf: Buffer, at: number, indexes: Indexes): void {
@@ -90,21 +64,8 @@ export class HeadlineTable {
 
   /** The table for this rule base, or undefined when there is none, or it was built for other rules. */
   static read(rb: RuleBase, path: URL | string = HEADLINE_TABLE_PATH): HeadlineTable | undefined {
-    // The hash first: a table built for other rules (a pack) is not read whole.
-    let fd: number | undefined;
-    try {
-      fd = openSync(path, 'r');
-      const size = HASH_BYTES + slotCount(rb) * RECORD;
-      if (fstatSync(fd).size !== size) return undefined;
-      const buf = Buffer.alloc(size);
-      if (readSync(fd, buf, 0, HASH_BYTES, 0) !== HASH_BYTES || buf.toString('latin1', 0, HASH_BYTES) !== rb.hash) return undefined;
-      if (readSync(fd, buf, HASH_BYTES, size - HASH_BYTES, HASH_BYTES) !== size - HASH_BYTES) return undefined;
-      return new HeadlineTable(rb, buf);
-    } catch {
-      return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    const buf = readHeadlineFile(rb, path);
+    return buf === undefined ? undefined : new HeadlineTable(rb, buf);
   }
 
   /** The table's records as a grid (no copy). */

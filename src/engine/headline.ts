@@ -25,6 +25,7 @@ import type { Band, Range, Reading } from './evaluate.js';
 import { bandOf, firstStepFor, oddsOf, orderAdvice, readingOf, scaleOdds, shares, simulate, simulateAnswers } from './evaluate.js';
 import type { Pivot } from './pivots.js';
 import { findPivots } from './pivots.js';
+import { answersSlot, SLOTS_PER_OCCUPATION } from './headline-file.js';
 import { occupationMeets } from './occupation-match.js';
 import type { OccupationEntry, Simulation } from './schema.js';
 
@@ -57,8 +58,6 @@ interface Shares {
 /** A shiftTasks simulation that moved nothing leaves the occupation's own mix. */
 const UNSHIFTED = null;
 
-/** Slots per occupation: seniority × repetitiveness × AI use (occupation-major, as batch's table). */
-const SLOTS_PER_OCCUPATION = SENIORITY_LEVELS.length * REPETITIVENESS_LEVELS.length * AI_USAGE_LEVELS.length;
 
 export class HeadlineScorer {
   private readonly occupationIndex: ReadonlyMap<string, number>;
@@ -159,11 +158,8 @@ export class HeadlineScorer {
 
   private slotOf(profile: Profile): number {
     const o = this.occupationIndex.get(profile.occupation);
-    const s = SENIORITY_LEVELS.indexOf(profile.seniority);
-    const r = REPETITIVENESS_LEVELS.indexOf(profile.repetitiveness);
-    const a = AI_USAGE_LEVELS.indexOf(profile.aiUsage);
-    if (o === undefined || s < 0 || r < 0 || a < 0) return -1;
-    return ((o * SENIORITY_LEVELS.length + s) * REPETITIVENESS_LEVELS.length + r) * AI_USAGE_LEVELS.length + a;
+    const answers = answersSlot(profile);
+    return o === undefined || answers < 0 ? -1 : o * SLOTS_PER_OCCUPATION + answers;
   }
 
   /**

@@ -150,19 +150,21 @@ function neighboursOf(rb: RuleBase, current: OccupationEntry, tasks: TaskMix, se
 
 /**
  * The catalogue's replacement-risk estimates for one seniority, repetitiveness and AI use, in
- * catalogue order; computed once per rule base and profile kind.
+ * catalogue order: taken from `known` when it has them, else computed; once per rule base and
+ * profile kind.
  */
-function catalogueScores(rb: RuleBase, profile: Profile, scoreOf: (rb: RuleBase, p: Profile) => number): Int16Array {
+function catalogueScores(rb: RuleBase, profile: Profile, scoreOf: (rb: RuleBase, p: Profile) => number, known?: CatalogueScores): Int16Array {
   const memo = memoOf(rb);
   const key = `${profile.seniority}/${profile.repetitiveness}/${profile.aiUsage}`;
-  let scores = memo.scores.get(key);
+  let scores = memo.scores.get(key) ?? known?.(rb, profile);
   if (!scores) {
-    scores = new Int16Array(rb.occupations.length);
+    const computed = new Int16Array(rb.occupations.length);
     rb.occupations.forEach((o, i) => {
-      (scores as Int16Array)[i] = scoreOf(rb, { occupation: o.id, seniority: profile.seniority, repetitiveness: profile.repetitiveness, aiUsage: profile.aiUsage });
+      computed[i] = scoreOf(rb, { occupation: o.id, seniority: profile.seniority, repetitiveness: profile.repetitiveness, aiUsage: profile.aiUsage });
     });
-    memo.scores.set(key, scores);
+    scores = computed;
   }
+  memo.scores.set(key, scores);
   return scores;
 }
 
@@ -180,7 +182,13 @@ export interface PivotQuery {
   readonly minDrop?: number;
 }
 
-export function findPivots(rb: RuleBase, q: PivotQuery, scoreOf: (rb: RuleBase, p: Profile) => number): Pivot[] {
+/**
+ * Where the catalogue's scores for a profile's answers may already be known (the build's table,
+ * headline-file.ts `tableScores`): the same numbers `scoreOf` gives, or undefined to compute them.
+ */
+export type CatalogueScores = (rb: RuleBase, profile: Profile) => Int16Array | undefined;
+
+export function findPivots(rb: RuleBase, q: PivotQuery, scoreOf: (rb: RuleBase, p: Profile) => number, known?: CatalogueScores): Pivot[] {
   const settings = pivotSettings(rb);
   const limit = q.limit ?? settings.show;
   const minDrop = q.minDrop ?? settings.minDrop;
@@ -192,7 +200,7 @@ export function findPivots(rb: RuleBase, q: PivotQuery, scoreOf: (rb: RuleBase, 
     neighbours = neighboursOf(rb, q.occupation, q.tasks, settings);
     if (!ownMix) memo.neighbours.set(q.occupation.id, neighbours);
   }
-  const scores = catalogueScores(rb, q.profile, scoreOf);
+  const scores = catalogueScores(rb, q.profile, scoreOf, known);
   const held = q.occupation.licence?.en;
   const chosen: { n: Neighbour; o: OccupationEntry; score: number; needsNewLicence: boolean }[] = [];
   for (const n of neighbours) {
