@@ -43,7 +43,7 @@ function bandColor(chalk: ChalkInstance, bandId: string): Style {
 }
 
 /** A table cell: its text (newlines keep lines apart) and the style of every line. */
-interface Cell {
+export interface Cell {
   readonly text: string;
   readonly style?: Style | undefined;
 }
@@ -52,12 +52,15 @@ interface Cell {
  * A box table with the cells wrapped here, by display width, to their column: cli-table3 wraps
  * only at spaces and cuts what does not fit with "…", and Chinese has no spaces.
  */
-function boxTable(head: readonly string[], rows: readonly (readonly Cell[])[], colWidths: readonly number[], chalk: ChalkInstance): string {
+/** Exported for tests. */
+export function boxTable(head: readonly string[], rows: readonly (readonly Cell[])[], colWidths: readonly number[], chalk: ChalkInstance): string {
   const table = new Table({
     head: head.map((h, i) => wrapLines(h, (colWidths[i] ?? 3) - 2).map((l) => chalk.bold(l)).join('\n')),
     colWidths: [...colWidths],
-    wordWrap: true,
-    wrapOnWordBoundary: true,
+    // Every cell arrives wrapped to its column by layout.ts (display width, CJK rules), so the
+    // table only draws it: its own wrapping would measure every word of every cell again
+    // (test/table-cells.property.test.ts checks that the cells fit cli-table3's measure).
+    wordWrap: false,
     style: { head: [], border: [], compact: false },
   });
   for (const row of rows) {
