@@ -64,7 +64,7 @@ export function makeContext(options: GlobalOptions, io: Io): Context {
       }
       // The full loader (YAML + schema validation) is only needed on a cache miss or with packs.
       const { loadRuleBase } = await import('../engine/load.js');
-      const loaded = loadRuleBase({ packs });
+      const loaded = loadRuleBase({ packs, shippedSnapshot: true });
       if (!loaded.ok) {
         const m = messages(lang);
         throw new UserError(m.errors.ruleBase(loaded.problems.length), EXIT.usage, loaded.problems.map(formatProblem));

@@ -31,7 +31,7 @@ interface CacheHeader {
   readonly digest: string;
 }
 
-interface CacheBody {
+export interface CacheBody {
   readonly ruleset: RulesetEntry;
   readonly entries: Entries;
 }
@@ -147,6 +147,25 @@ export function readShippedFromCache(cachePath: URL | string = CACHE_PATH): Load
     hash: header.hash,
     notes: [],
   };
+}
+
+/**
+ * The snapshot's entries when it was built from rule files whose sha256 is `hash` (the loader has
+ * just read and hashed them) and its body is intact; otherwise undefined. The loader uses it for the
+ * shipped layer under rule packs, so a pack parses and validates only its own files.
+ */
+export function readSnapshotFor(hash: string, cachePath: URL | string = CACHE_PATH): CacheBody | undefined {
+  try {
+    const text = readFileSync(cachePath, 'utf8');
+    const nl = text.indexOf('\n');
+    if (nl < 0) return undefined;
+    const header = JSON.parse(text.slice(0, nl)) as CacheHeader;
+    if (header.format !== CACHE_FORMAT || header.hash !== hash) return undefined;
+    const body = text.slice(nl + 1);
+    return header.digest === sha256(body) ? (JSON.parse(body) as CacheBody) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** sha256 over the shipped rule files, as the loader computes it; undefined when one cannot be read as the loader would. */

@@ -10,9 +10,10 @@ import { compareProblems } from './problems.js';
 import type { CollectionName, Condition, RuleFile, RulesetEntry, Simulation } from './schema.js';
 import { COLLECTIONS, ruleFileSchema } from './schema.js';
 import { issueProblems } from './issues.js';
-import { displayPath, findRuleFiles, hashUpdate, SHIPPED_RULES_DIR } from './files.js';
+import { displayPath, findRuleFiles, hashUpdate, readRuleText, SHIPPED_RULES_DIR } from './files.js';
 import type { YamlFile } from './yaml-file.js';
 import { readYamlFile } from './yaml-file.js';
+import { readSnapshotFor } from './cache.js';
 import { checkEvidence } from './evidence.js';
 import { upgradeRuleFile } from './legacy.js';
 import { asList, hasOccupationTest, occupationMeets } from './occupation-match.js';
@@ -64,6 +65,15 @@ export interface LoadOptions {
   readonly packs?: readonly string[];
   /** Replace the shipped base entirely (tests, `rules validate <path>`). */
   readonly base?: string;
+  /**
+   * Take the shipped layer's entries from the build's snapshot (dist/rulebase.cache.json) when it was
+   * built from exactly the rule files read now (same sha256), instead of parsing and validating them
+   * again: a pack then costs only its own files. Shipped entries have no positions then, so any
+   * problem makes the loader start again without the snapshot to report it precisely. For commands
+   * that print no positions of shipped entries (assess, batch, …); `rules` commands load in full.
+   * A string is the snapshot's path (tests); `true` is the build's.
+   */
+  readonly shippedSnapshot?: boolean | string;
 }
 
 export { SHIPPED_RULES_DIR };
@@ -86,7 +96,8 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   };
   const origins = new Map<string, Origin>();
   const layers: Layer[] = [];
-  let ruleset: { value: RulesetEntry; origin: Origin } | undefined;
+  let ruleset: { value: RulesetEntry; origin?: Origin } | undefined;
+  let fromSnapshot = false;
   const overallHash = createHash('sha256');
   /** Index of the layer that defined each fact: only the top layer's unused facts are its author's to fix. */
   const factLayer = new Map<string, number>();
@@ -108,6 +119,22 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
       continue;
     }
     for (const fault of found.faults) problems.push({ file: displayPath(fault.abs), line: 1, col: 1, path: '', message: fault.message });
+    if (options.shippedSnapshot !== undefined && options.shippedSnapshot !== false && options.base === undefined && layers.length === 0 && found.faults.length === 0) {
+      const snapshot = shippedLayerFromSnapshot(spec.root, found.files, options.shippedSnapshot === true ? undefined : options.shippedSnapshot);
+      if (snapshot) {
+        for (const text of snapshot.texts) hashUpdate(overallHash, spec.root, text.abs, text.text);
+        ruleset = { value: snapshot.body.ruleset };
+        for (const collection of COLLECTIONS) {
+          for (const entry of snapshot.body.entries[collection] as Entry[]) {
+            entries[collection].set(entry.id, entry);
+            if (collection === 'facts') factLayer.set(entry.id, 0);
+          }
+        }
+        layers.push({ name: spec.name, files: found.files.map(displayPath), hash: snapshot.hash });
+        fromSnapshot = true;
+        continue;
+      }
+    }
     const layerHash = createHash('sha256');
     const seenInLayer = new Map<string, string>();
     const displayed: string[] = [];
@@ -178,14 +205,34 @@ export function loadRuleBase(options: LoadOptions = {}): LoadResult {
   } as Entries;
   const top = layers.length - 1;
   const checked = checkReferences(merged, ruleset, origins, (id) => factLayer.get(id) === top);
+  // Shipped entries from the snapshot have no positions: load again in full to say where.
+  if (checked.length > 0 && fromSnapshot) return loadRuleBase({ ...options, shippedSnapshot: false });
   if (checked.length > 0) return { ok: false, problems: checked.sort(compareProblems) };
 
   return { ok: true, ruleBase: { ruleset: ruleset.value, entries: merged, origins, layers, hash: overallHash.digest('hex'), notes: notes.sort(compareProblems) } };
 }
 
+/**
+ * The shipped layer from the build's snapshot, when the snapshot was built from exactly these files
+ * (every file read as the loader reads it, and hashed the same way); undefined otherwise.
+ */
+function shippedLayerFromSnapshot(root: string, files: readonly string[], snapshotPath: string | undefined) {
+  const texts: { abs: string; text: string }[] = [];
+  const hash = createHash('sha256');
+  for (const abs of files) {
+    const read = readRuleText(abs);
+    if (!read.ok) return undefined;
+    texts.push({ abs, text: read.text });
+    hashUpdate(hash, root, abs, read.text);
+  }
+  const digest = hash.digest('hex');
+  const body = readSnapshotFor(digest, snapshotPath);
+  return body ? { texts, body, hash: digest } : undefined;
+}
+
 function checkReferences(
   entries: Entries,
-  ruleset: { value: RulesetEntry; origin: Origin },
+  ruleset: { value: RulesetEntry; origin?: Origin },
   origins: ReadonlyMap<string, Origin>,
   ownFact: (id: string) => boolean,
 ): Problem[] {
@@ -284,7 +331,9 @@ function checkReferences(
   const rs = ruleset.value;
   const bandFrom = rs.bands.map((b) => b.from);
   if (bandFrom[0] !== 0 || bandFrom.some((v, i) => i > 0 && v <= (bandFrom[i - 1] ?? 0))) {
-    problems.push(ruleset.origin.yaml.problem([...ruleset.origin.path, 'bands'], 'bands must start at 0 and rise strictly'));
+    const message = 'bands must start at 0 and rise strictly';
+    const origin = ruleset.origin;
+    problems.push(origin ? origin.yaml.problem([...origin.path, 'bands'], message) : { file: 'rules', line: 1, col: 1, path: 'ruleset.bands', message });
   }
   return problems;
 }
